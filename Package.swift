@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "recsite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "recsite", targets: ["recsite"]),
+        .library(name: "RecEngine", targets: ["RecEngine"]),
+        .library(name: "RecSite", targets: ["RecSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .target(name: "RecEngine"),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "RecSite",
+            dependencies: [
+                "RecEngine",
+                "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "recsite",
+            dependencies: [
+                "RecEngine",
+                "RecSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RecEngineTests", dependencies: ["RecEngine"]),
+        .testTarget(name: "RecSiteTests", dependencies: ["RecSite", "RecEngine"]),
+        .testTarget(name: "recsiteTests", dependencies: ["RecEngine"]),
+    ]
+)

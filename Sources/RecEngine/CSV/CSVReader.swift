@@ -1,0 +1,88 @@
+/// A byte-level RFC 4180 reader: quoted fields may hold commas, doubled quotes
+/// and line breaks; LF and CRLF both end a line; empty lines are skipped.
+///
+/// A quote opens a quoted field only as the field's first byte; anywhere else
+/// it is literal text, and text after a closing quote is appended as it is
+/// (the behaviour of Python's `csv` module). A quoted field still open at the
+/// end of the file marks the record `unterminatedQuote`.
+public struct CSVReader {
+    private let bytes: [UInt8]
+    private var position: Int
+    private var line = 1
+
+    /// Creates a reader over a file's bytes; a UTF-8 byte order mark is skipped.
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    /// Reads the next record into `record`, reusing its storage.
+    /// - Returns: `false` at the end of the file.
+    /// - Complexity: O(length of the record).
+    public mutating func next(into record: inout CSVRecord) -> Bool {
+        let n = bytes.count
+        // Skip empty lines: nothing at all between two line ends.
+        while position < n {
+            if bytes[position] == lf {
+                position += 1; line += 1
+            } else if bytes[position] == cr, position + 1 < n, bytes[position + 1] == lf {
+                position += 2; line += 1
+            } else {
+                break
+            }
+        }
+        guard position < n else { return false }
+        record.reset(line: line, rawStart: position)
+        var i = position
+        fields: while true {
+            if i < n, bytes[i] == quote {
+                i += 1
+                var closed = false
+                while i < n {
+                    let b = bytes[i]
+                    if b == quote {
+                        if i + 1 < n, bytes[i + 1] == quote {
+                            record.append(quote); i += 2
+                        } else {
+                            i += 1; closed = true
+                            break
+                        }
+                    } else {
+                        if b == lf { line += 1 }
+                        record.append(b); i += 1
+                    }
+                }
+                if !closed { record.unterminatedQuote = true }
+            }
+            while i < n {
+                let b = bytes[i]
+                if b == comma || b == lf || (b == cr && i + 1 < n && bytes[i + 1] == lf) { break }
+                record.append(b); i += 1
+            }
+            record.endField()
+            if i < n, bytes[i] == comma {
+                i += 1
+                continue fields
+            }
+            record.rawEnd = i
+            if i < n {
+                i += bytes[i] == cr ? 2 : 1
+                line += 1
+            }
+            break
+        }
+        position = i
+        return true
+    }
+
+    /// The raw text of a record as it stood in the file (without its line end),
+    /// with invalid UTF-8 replaced by U+FFFD.
+    public func rawText(of record: CSVRecord) -> String {
+        String(decoding: bytes[record.rawStart..<record.rawEnd], as: UTF8.self)
+    }
+}
+
+private let lf: UInt8 = 0x0A
+private let cr: UInt8 = 0x0D
+private let quote: UInt8 = 0x22
+private let comma: UInt8 = 0x2C

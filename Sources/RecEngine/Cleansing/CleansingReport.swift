@@ -1,0 +1,57 @@
+/// One dropped (or flagged) row, kept as an example for the data-quality report.
+public struct DroppedRow: Sendable, Equatable {
+    /// The file's name (`events.csv`), never a machine path.
+    public let file: String
+    /// The 1-based physical line the row starts on.
+    public let line: Int
+    public let reason: CleansingReason
+    /// The row as it stood in the file.
+    public let raw: String
+}
+
+/// What cleansing did to one file.
+public struct FileCleansing: Sendable, Equatable {
+    /// At most this many examples are kept per reason.
+    public static let examplesPerReason = 5
+
+    public let file: String
+    /// Data rows read (the header and empty lines excluded).
+    public internal(set) var rowsRead = 0
+    public internal(set) var kept = 0
+    /// Rows per reason, dropped and flagged alike.
+    public internal(set) var counts: [CleansingReason: Int] = [:]
+    /// The first rows of each reason, in file order.
+    public internal(set) var examples: [CleansingReason: [DroppedRow]] = [:]
+    /// Repairs that keep a row (e.g. `empty title → item_id`), counted by description.
+    public internal(set) var repairs: [String: Int] = [:]
+
+    init(file: String) { self.file = file }
+
+    public var dropped: Int { counts.filter { $0.key.drops }.reduce(0) { $0 + $1.value } }
+
+    /// Reasons with a count, in rule order.
+    public var reasons: [(reason: CleansingReason, count: Int)] {
+        counts.keys.sorted().map { ($0, counts[$0]!) }
+    }
+
+    mutating func record(_ reason: CleansingReason, line: Int, raw: @autoclosure () -> String) {
+        counts[reason, default: 0] += 1
+        if (examples[reason]?.count ?? 0) < Self.examplesPerReason {
+            examples[reason, default: []].append(DroppedRow(file: file, line: line, reason: reason, raw: raw()))
+        }
+    }
+
+    mutating func repair(_ description: String) {
+        repairs[description, default: 0] += 1
+    }
+}
+
+/// What cleansing did to the three input files.
+public struct CleansingReport: Sendable, Equatable {
+    public internal(set) var users: FileCleansing
+    public internal(set) var items: FileCleansing
+    public internal(set) var events: FileCleansing
+
+    public var files: [FileCleansing] { [users, items, events] }
+    public var totalDropped: Int { files.reduce(0) { $0 + $1.dropped } }
+}

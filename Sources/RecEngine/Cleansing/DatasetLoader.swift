@@ -1,0 +1,69 @@
+import Foundation
+
+/// Reads and cleanses the three input files into a `Dataset`.
+public enum DatasetLoader {
+    /// The input files' names inside a data folder.
+    public static let fileNames = (users: "users.csv", items: "items.csv", events: "events.csv")
+
+    /// Loads `users.csv`, `items.csv` and `events.csv` from a folder.
+    /// - Parameters:
+    ///   - directory: the data folder, as the user gave it (used in messages).
+    ///   - weights: the event weight table; unknown types are dropped.
+    /// - Throws: `RecEngineError` for a missing or unreadable file, an empty
+    ///   file or a missing required column. Nothing is returned half-done.
+    /// - Complexity: O(bytes of the files + events × log events).
+    public static func load(directory: String, weights: EventWeights = .standard) throws -> Dataset {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let paths = [fileNames.users, fileNames.items, fileNames.events].map { base + "/" + $0 }
+        let contents = try paths.map(readFile)
+        return try load(
+            users: (paths[0], contents[0]), items: (paths[1], contents[1]),
+            events: (paths[2], contents[2]), weights: weights)
+    }
+
+    /// Loads from bytes already in memory; the paths only name the files in
+    /// messages and reports.
+    public static func load(
+        users: (path: String, bytes: [UInt8]),
+        items: (path: String, bytes: [UInt8]),
+        events: (path: String, bytes: [UInt8]),
+        weights: EventWeights = .standard
+    ) throws -> Dataset {
+        var userTable = try CSVTable(path: users.path, bytes: users.bytes)
+        var itemTable = try CSVTable(path: items.path, bytes: items.bytes)
+        var eventTable = try CSVTable(path: events.path, bytes: events.bytes)
+        for column in ["user_id", "item_id", "event_type", "watch_seconds", "timestamp"] {
+            _ = try eventTable.required(column)
+        }
+        let (fileUsers, userReport) = try UsersCleanser.cleanse(&userTable)
+        let (fileItems, itemReport) = try ItemsCleanser.cleanse(&itemTable)
+        let sortedUsers = fileUsers.sorted { IDOrder.less($0.id, $1.id) }
+        let sortedItems = fileItems.sorted { IDOrder.less($0.id, $1.id) }
+        let userIndex = indexByID(sortedUsers.map(\.id))
+        let itemIndex = indexByID(sortedItems.map(\.id))
+        let (events, eventReport) = try EventsCleanser.cleanse(
+            &eventTable, weights: weights, userIndex: userIndex, itemIndex: itemIndex)
+        return Dataset(
+            users: sortedUsers, items: sortedItems, events: events, eventTypes: weights.types,
+            report: CleansingReport(users: userReport, items: itemReport, events: eventReport),
+            userIndex: userIndex, itemIndex: itemIndex)
+    }
+
+    private static func indexByID(_ ids: [String]) -> [String: Int32] {
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() { index[id] = Int32(position) }
+        return index
+    }
+
+    private static func readFile(_ path: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw RecEngineError.missingFile(path: path)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RecEngineError.unreadableFile(path: path, reason: "permission denied or I/O error")
+        }
+        return [UInt8](data)
+    }
+}

@@ -1,0 +1,33 @@
+/// Everything the pages and commands need, built once from a dataset:
+/// R, item similarity, popularity and a recommender over them.
+public struct RecommenderModel: Sendable {
+    public let dataset: Dataset
+    public let config: EngineConfig
+    public let matrix: InteractionMatrix
+    public let similarity: ItemSimilarity
+    public let popularity: Popularity
+    public let recommender: Recommender
+
+    /// - Complexity: O(events log events + Σ_u |H(u)|²).
+    public init(dataset: Dataset, config: EngineConfig = EngineConfig(), workers: Int = ProcessInfoCores.count) {
+        self.dataset = dataset
+        self.config = config
+        matrix = InteractionMatrix(dataset: dataset, weights: config.weights)
+        similarity = ItemSimilarity(matrix: matrix, workers: workers)
+        popularity = Popularity(matrix: matrix)
+        recommender = Recommender(matrix: matrix, similarity: similarity, popularity: popularity)
+    }
+
+    public func user(_ id: String) -> Int? { dataset.userIndex[id].map(Int.init) }
+    public func item(_ id: String) -> Int? { dataset.itemIndex[id].map(Int.init) }
+
+    public func profile(user u: Int) -> UserProfile { UserProfile(user: u, matrix: matrix) }
+
+    public func recommendations(user u: Int, k: Int? = nil) -> [Recommendation] {
+        recommender.recommend(user: u, k: k ?? config.k)
+    }
+
+    public func breakdown(user u: Int, item j: Int) -> ScoreBreakdown {
+        recommender.breakdown(user: u, item: j)
+    }
+}

@@ -1,0 +1,71 @@
+/// One item of a user's history.
+public struct HistoryEntry: Sendable, Equatable {
+    public let item: Int32
+    /// `r(u,i)`.
+    public let score: Double
+    /// Kept events of the user on the item.
+    public let events: Int
+    /// Latest event, UTC seconds since 1970.
+    public let lastWatched: Int64
+}
+
+/// A group total: a genre's or a content type's share of a user's history.
+public struct GroupTotal: Sendable, Equatable {
+    public let name: String
+    public let items: Int
+    public let score: Double
+}
+
+/// What a user watched (SPEC §6): history, genre preferences, content breakdown.
+public struct UserProfile: Sendable {
+    public let user: Int32
+    /// H(u) by `r(u,i)` descending, then ID order.
+    public let history: [HistoryEntry]
+
+    public init(user u: Int, matrix: InteractionMatrix) {
+        user = Int32(u)
+        history = matrix.row(u).map {
+            HistoryEntry(item: matrix.rowItem[$0], score: matrix.rowScore[$0],
+                         events: Int(matrix.rowEvents[$0]), lastWatched: matrix.rowLastSeen[$0])
+        }.sorted { a, b in a.score != b.score ? a.score > b.score : a.item < b.item }
+    }
+
+    /// The movies-only view: history entries whose content type is `movie`.
+    public func moviesOnly(items: [Item]) -> [HistoryEntry] {
+        history.filter { items[Int($0.item)].isMovie }
+    }
+
+    /// `Σ r(u,i)` per genre over `entries` (all history by default): score
+    /// descending, then genre name by code points.
+    public func genrePreferences(items: [Item], entries: [HistoryEntry]? = nil) -> [GroupTotal] {
+        group(entries ?? history, by: { items[Int($0)].genre }).sorted { a, b in
+            a.score != b.score ? a.score > b.score : codePointLess(a.name, b.name)
+        }
+    }
+
+    /// Items and summed `r` per content type: items descending, then score
+    /// descending, then type name by code points.
+    public func contentBreakdown(items: [Item]) -> [GroupTotal] {
+        group(history, by: { items[Int($0)].contentType }).sorted { a, b in
+            if a.items != b.items { return a.items > b.items }
+            if a.score != b.score { return a.score > b.score }
+            return codePointLess(a.name, b.name)
+        }
+    }
+
+    /// Total `r` over the history.
+    public var totalScore: Double { history.reduce(0) { $0 + $1.score } }
+
+    /// Kept events over the history.
+    public var eventCount: Int { history.reduce(0) { $0 + $1.events } }
+
+    /// Sums in ascending item order so totals do not depend on display order.
+    private func group(_ entries: [HistoryEntry], by key: (Int32) -> String) -> [GroupTotal] {
+        var totals: [String: (items: Int, score: Double)] = [:]
+        for entry in entries.sorted(by: { $0.item < $1.item }) {
+            totals[key(entry.item), default: (0, 0)].items += 1
+            totals[key(entry.item), default: (0, 0)].score += entry.score
+        }
+        return totals.map { GroupTotal(name: $0.key, items: $0.value.items, score: $0.value.score) }
+    }
+}

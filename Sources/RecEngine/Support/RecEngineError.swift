@@ -1,0 +1,25 @@
+/// Fatal errors of loading and configuration. Each names the file, and the
+/// line where there is one, so a user can go straight to the problem.
+public enum RecEngineError: Error, CustomStringConvertible, Equatable {
+    case missingFile(path: String)
+    case unreadableFile(path: String, reason: String)
+    case emptyFile(path: String)
+    case missingColumn(path: String, column: String, found: [String])
+    case invalidWeight(name: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let path):
+            return "\(path): file not found (recsite needs users.csv, items.csv and events.csv in the data folder)"
+        case .unreadableFile(let path, let reason):
+            return "\(path): cannot read the file: \(reason)"
+        case .emptyFile(let path):
+            return "\(path):1: the file is empty; expected a header row"
+        case .missingColumn(let path, let column, let found):
+            let list = found.isEmpty ? "none" : found.joined(separator: ", ")
+            return "\(path):1: missing required column '\(column)' (header has: \(list))"
+        case .invalidWeight(let name, let reason):
+            return "invalid weight for event type '\(name)': \(reason)"
+        }
+    }
+}
