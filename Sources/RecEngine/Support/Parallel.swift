@@ -27,14 +27,17 @@ public func parallelMap<Scratch, Result>(
     let box = UncheckedBox(slots)
     withoutActuallyEscaping(makeScratch) { makeScratch in
         withoutActuallyEscaping(body) { body in
-            let work = UncheckedBox((makeScratch, body))
+            // One box per closure: a tuple of the two non-escaping closures in
+            // one box is miscompiled by Swift 6.3 (debug builds call `body`
+            // for `makeScratch`; release builds crash the compiler).
+            let make = UncheckedBox(makeScratch)
+            let run = UncheckedBox(body)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-                let (make, run) = work.value
-                var scratch = make()
+                var scratch = make.value()
                 let lower = count * chunk / chunkCount
                 let upper = count * (chunk + 1) / chunkCount
                 for index in lower..<upper {
-                    box.value[index] = run(index, &scratch)
+                    box.value[index] = run.value(index, &scratch)
                 }
             }
         }
