@@ -29,6 +29,9 @@ public struct Recommender: Sendable {
     /// order, filled with popular items not in H(u) when fewer than k score > 0.
     /// - Complexity: O(Σ_{k∈H(u)} neighbours(k) + candidates × log k + items for the fill).
     public func recommend(user u: Int, k: Int, scratch: inout Scratch) -> [Recommendation] {
+        // A list never holds more than the catalogue. Clamping k keeps the
+        // buffers below small when k is huge, and stops `k + 1` overflowing.
+        let k = min(k, matrix.itemCount)
         guard k > 0 else { return [] }
         let history = matrix.row(u)
         for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = true }
