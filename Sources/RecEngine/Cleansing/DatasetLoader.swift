@@ -39,21 +39,14 @@ public enum DatasetLoader {
         let (fileItems, itemReport) = try ItemsCleanser.cleanse(&itemTable)
         let sortedUsers = fileUsers.sorted { IDOrder.less($0.id, $1.id) }
         let sortedItems = fileItems.sorted { IDOrder.less($0.id, $1.id) }
-        let userIndex = indexByID(sortedUsers.map(\.id))
-        let itemIndex = indexByID(sortedItems.map(\.id))
+        let userIndex = IDIndex(sortedUsers.map(\.id))
+        let itemIndex = IDIndex(sortedItems.map(\.id))
         let (events, eventReport) = try EventsCleanser.cleanse(
             &eventTable, weights: weights, userIndex: userIndex, itemIndex: itemIndex)
         return Dataset(
             users: sortedUsers, items: sortedItems, events: events, eventTypes: weights.types,
             report: CleansingReport(users: userReport, items: itemReport, events: eventReport),
             userIndex: userIndex, itemIndex: itemIndex)
-    }
-
-    private static func indexByID(_ ids: [String]) -> [String: Int32] {
-        var index: [String: Int32] = [:]
-        index.reserveCapacity(ids.count)
-        for (position, id) in ids.enumerated() { index[id] = Int32(position) }
-        return index
     }
 
     private static func readFile(_ path: String) throws -> [UInt8] {

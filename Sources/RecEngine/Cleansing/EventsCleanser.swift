@@ -9,7 +9,7 @@ enum EventsCleanser {
 
     static func cleanse(
         _ table: inout CSVTable, weights: EventWeights,
-        userIndex: [String: Int32], itemIndex: [String: Int32]
+        userIndex: IDIndex, itemIndex: IDIndex
     ) throws -> (EventTable, FileCleansing) {
         let columns = try ["user_id", "item_id", "event_type", "watch_seconds", "timestamp"].map(table.required)
         let (userColumn, itemColumn, typeColumn, secondsColumn, timeColumn) =

@@ -8,7 +8,7 @@ enum ItemsCleanser {
         let genre = table.optional("genre")
         var report = FileCleansing(file: table.fileName)
         var items: [Item] = []
-        var seen = Set<String>()
+        var seen = Set<IDKey>()  // by bytes: "é" and "e\u{301}" are two IDs
         var row = CSVRecord()
         while table.reader.next(into: &row) {
             report.rowsRead += 1
@@ -18,7 +18,7 @@ enum ItemsCleanser {
             }
             let id = row.string(idColumn)
             guard !id.isEmpty else { report.record(.missingItemID, line: row.line, raw: raw()); continue }
-            guard seen.insert(id).inserted else { report.record(.duplicateItemID, line: row.line, raw: raw()); continue }
+            guard seen.insert(IDKey(id)).inserted else { report.record(.duplicateItemID, line: row.line, raw: raw()); continue }
             var itemTitle = title.map { row.string($0) } ?? ""
             if itemTitle.isEmpty { itemTitle = id; report.repair("empty title → item_id") }
             var itemType = type.map { row.string($0).lowercased() } ?? ""

@@ -6,7 +6,7 @@ enum UsersCleanser {
         let gender = table.optional("gender"), region = table.optional("region")
         var report = FileCleansing(file: table.fileName)
         var users: [User] = []
-        var seen = Set<String>()
+        var seen = Set<IDKey>()  // by bytes: "é" and "e\u{301}" are two IDs
         var row = CSVRecord()
         while table.reader.next(into: &row) {
             report.rowsRead += 1
@@ -16,7 +16,7 @@ enum UsersCleanser {
             }
             let id = row.string(idColumn)
             guard !id.isEmpty else { report.record(.missingUserID, line: row.line, raw: raw()); continue }
-            guard seen.insert(id).inserted else { report.record(.duplicateUserID, line: row.line, raw: raw()); continue }
+            guard seen.insert(IDKey(id)).inserted else { report.record(.duplicateUserID, line: row.line, raw: raw()); continue }
             var parsedAge: Int?
             if let age, !row.isEmpty(age) {
                 parsedAge = row.withTrimmedField(age) { AgeValue.parse($0) }

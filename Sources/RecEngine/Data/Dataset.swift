@@ -7,11 +7,12 @@ public struct Dataset: Sendable {
     /// Event type names; `events.type` indexes this list.
     public let eventTypes: [String]
     public let report: CleansingReport
-    public let userIndex: [String: Int32]
-    public let itemIndex: [String: Int32]
+    /// Positions in `users` and `items` by ID (IDs compared by their bytes).
+    public let userIndex: IDIndex
+    public let itemIndex: IDIndex
 
     public init(users: [User], items: [Item], events: EventTable, eventTypes: [String],
-                report: CleansingReport, userIndex: [String: Int32], itemIndex: [String: Int32]) {
+                report: CleansingReport, userIndex: IDIndex, itemIndex: IDIndex) {
         self.users = users
         self.items = items
         self.events = events
