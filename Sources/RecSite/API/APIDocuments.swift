@@ -1,0 +1,88 @@
+import RecEngine
+
+/// The static API of SPEC §9, built from a model. Each function returns one
+/// JSON document; writing files is the site writer's job.
+public struct APIDocuments {
+    public let model: RecommenderModel
+    /// `api/popular.json` lists at most this many items.
+    public static let popularLimit = 100
+
+    public init(model: RecommenderModel) { self.model = model }
+
+    private var items: [Item] { model.dataset.items }
+
+    /// `api/health.json`: status and the kept counts.
+    public func health() -> JSONValue {
+        .object([
+            ("status", .string("ok")),
+            ("users", .integer(model.dataset.users.count)),
+            ("items", .integer(model.dataset.items.count)),
+            ("events", .integer(model.dataset.events.count)),
+        ])
+    }
+
+    /// `api/popular.json`: the top 100 items (all when fewer), optionally of one content type.
+    public func popular(limit: Int = popularLimit, contentType: String? = nil) -> JSONValue {
+        let ranking = contentType.map { type in model.popularity.ranking { items[$0].contentType == type } }
+            ?? model.popularity.ranking
+        let entries: [JSONValue] = ranking.prefix(limit).enumerated().map { position, item in
+            let i = Int(item)
+            return .object([
+                ("rank", .integer(position + 1)),
+                ("item_id", .string(items[i].id)),
+                ("title", .string(items[i].title)),
+                ("content_type", .string(items[i].contentType)),
+                ("genre", .string(items[i].genre)),
+                ("popularity", .number(model.popularity.score[i])),
+                ("viewers", .integer(model.popularity.viewers[i])),
+            ])
+        }
+        return .object([("items", .array(entries))])
+    }
+
+    /// `api/recommendations/<user_id>.json`.
+    public func recommendations(user u: Int, list: [Recommendation], k: Int) -> JSONValue {
+        let entries: [JSONValue] = list.map { rec in
+            let i = Int(rec.item)
+            let reason: JSONValue = rec.reason.map { top in
+                .object([
+                    ("item_id", .string(items[Int(top.item)].id)),
+                    ("title", .string(items[Int(top.item)].title)),
+                    ("share", .number(top.share)),
+                ])
+            } ?? .null
+            return .object([
+                ("rank", .integer(rec.rank)),
+                ("item_id", .string(items[i].id)),
+                ("title", .string(items[i].title)),
+                ("content_type", .string(items[i].contentType)),
+                ("genre", .string(items[i].genre)),
+                ("score", rec.score.map { .number($0) } ?? .null),
+                ("source", .string(rec.source.rawValue)),
+                ("reason", reason),
+            ])
+        }
+        return .object([
+            ("user_id", .string(model.dataset.users[u].id)),
+            ("k", .integer(k)),
+            ("items", .array(entries)),
+        ])
+    }
+
+    /// `api/user_history/<user_id>.json`: H(u) by r descending, then ID order.
+    public func userHistory(user u: Int, profile: UserProfile) -> JSONValue {
+        let entries: [JSONValue] = profile.history.map { entry in
+            let i = Int(entry.item)
+            return .object([
+                ("item_id", .string(items[i].id)),
+                ("title", .string(items[i].title)),
+                ("content_type", .string(items[i].contentType)),
+                ("genre", .string(items[i].genre)),
+                ("score", .number(entry.score)),
+                ("events", .integer(entry.events)),
+                ("last_watched", .string(Timestamp(seconds: entry.lastWatched).iso8601)),
+            ])
+        }
+        return .object([("user_id", .string(model.dataset.users[u].id)), ("items", .array(entries))])
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import RecEngine
+import Yams
+
+/// Reads `recsite.yml`:
+///
+/// ```yaml
+/// k: 10
+/// weights:        # the whole table; omitted types are unknown event types
+///   play: 1.0
+///   complete: 3.0
+/// ```
+///
+/// Flags override the file; the file overrides SPEC's defaults.
+public enum RecsiteConfig {
+    /// The file read when no `--config` is given, if it exists.
+    public static let defaultPath = "recsite.yml"
+
+    /// Builds the engine settings.
+    /// - Parameters:
+    ///   - path: an explicit settings file (must exist), or `nil` for `recsite.yml` if present.
+    ///   - weightOverrides: `TYPE=WEIGHT` texts from the command line.
+    ///   - k: a `-k` from the command line.
+    /// - Throws: `RecSiteError.invalidConfig` naming the file and the problem.
+    public static func load(path: String?, weightOverrides: [String] = [], k: Int? = nil) throws -> EngineConfig {
+        var config = EngineConfig()
+        let file = path ?? (FileManager.default.fileExists(atPath: defaultPath) ? defaultPath : nil)
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw RecSiteError.invalidConfig(path: file, reason: "file not found or unreadable")
+            }
+            try apply(yaml: String(decoding: data, as: UTF8.self), path: file, to: &config)
+        }
+        for text in weightOverrides {
+            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let weight = RecEngine.DecimalNumber.parse(parts[1].trimmingPythonWhitespace()) else {
+                throw RecSiteError.invalidConfig(path: "--weight", reason: "expected TYPE=WEIGHT, got '\(text)'")
+            }
+            do { try config.weights.set(parts[0], weight) } catch let error as RecEngineError {
+                throw RecSiteError.invalidConfig(path: "--weight", reason: error.description)
+            }
+        }
+        if let k { config.k = k }
+        guard config.k >= 1 else { throw RecSiteError.invalidConfig(path: file ?? "-k", reason: "k must be at least 1") }
+        return config
+    }
+
+    static func apply(yaml: String, path: String, to config: inout EngineConfig) throws {
+        let root: Node?
+        do { root = try Yams.compose(yaml: yaml) } catch {
+            throw RecSiteError.invalidConfig(path: path, reason: "not valid YAML: \(error)")
+        }
+        guard let root else { return }
+        guard let mapping = root.mapping else {
+            throw RecSiteError.invalidConfig(path: path, reason: "expected a mapping with 'k' and 'weights'")
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "k":
+                guard let k = value.int, k >= 1 else {
+                    throw RecSiteError.invalidConfig(path: path, reason: "line \(value.mark?.line ?? 0): k must be a whole number ≥ 1")
+                }
+                config.k = k
+            case "weights":
+                guard let table = value.mapping else {
+                    throw RecSiteError.invalidConfig(path: path, reason: "'weights' must map event types to numbers")
+                }
+                var pairs: [(String, Double)] = []
+                for (name, weight) in table {
+                    guard let type = name.string, let number = weight.scalar.flatMap({ DecimalNumber.parse($0.string) }) else {
+                        throw RecSiteError.invalidConfig(
+                            path: path, reason: "line \(weight.mark?.line ?? 0): weight of '\(name.string ?? "?")' is not a number")
+                    }
+                    pairs.append((type, number))
+                }
+                do { config.weights = try EventWeights(pairs) } catch let error as RecEngineError {
+                    throw RecSiteError.invalidConfig(path: path, reason: error.description)
+                }
+            default:
+                throw RecSiteError.invalidConfig(path: path, reason: "unknown setting '\(key)' (known: k, weights)")
+            }
+        }
+    }
+}

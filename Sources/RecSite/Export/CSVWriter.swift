@@ -1,0 +1,47 @@
+/// Writes RFC 4180 CSV: fields holding a comma, quote, CR or LF are quoted,
+/// quotes doubled, lines end with CRLF.
+///
+/// Spreadsheet formulas are neutralised: a cell starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'` so Excel, LibreOffice
+/// and Google Sheets show it as text. Numbers written by recsite itself
+/// (`numeric` cells) are never negative, so they are left alone.
+public struct CSVWriter {
+    public private(set) var text = ""
+
+    public init(header: [String]) {
+        addRow(header.map { Cell.text($0) })
+    }
+
+    public enum Cell {
+        case text(String)
+        case numeric(String)
+    }
+
+    public mutating func addRow(_ cells: [Cell]) {
+        text += cells.map { cell in
+            switch cell {
+            case .text(let value): return Self.quote(Self.neutralise(value))
+            case .numeric(let value): return value
+            }
+        }.joined(separator: ",")
+        text += "\r\n"
+    }
+
+    /// Prefixes `'` to text a spreadsheet would run as a formula.
+    public static func neutralise(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first else { return value }
+        switch first {
+        case "=", "+", "-", "@", "\t", "\r": return "'" + value
+        default: return value
+        }
+    }
+
+    public static func quote(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
+            return value
+        }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+import Foundation

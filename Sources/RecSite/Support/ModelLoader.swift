@@ -1,0 +1,17 @@
+import RecEngine
+
+/// Loads settings and data and builds the model: the first step of every command.
+public enum ModelLoader {
+    /// - Parameters:
+    ///   - dataDirectory: the folder with the three CSV files.
+    ///   - configPath: `--config`, or `nil` for `recsite.yml` when present.
+    ///   - weightOverrides: `--weight TYPE=WEIGHT` values.
+    ///   - k: `-k`, overriding the settings file.
+    /// - Throws: `RecEngineError` or `RecSiteError`, each a one-line message.
+    public static func load(dataDirectory: String, configPath: String? = nil,
+                            weightOverrides: [String] = [], k: Int? = nil) throws -> RecommenderModel {
+        let config = try RecsiteConfig.load(path: configPath, weightOverrides: weightOverrides, k: k)
+        let dataset = try DatasetLoader.load(directory: dataDirectory, weights: config.weights)
+        return RecommenderModel(dataset: dataset, config: config)
+    }
+}

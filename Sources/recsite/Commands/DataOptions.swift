@@ -1,0 +1,33 @@
+import ArgumentParser
+import RecEngine
+import RecSite
+
+/// Flags every engine command shares.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder holding users.csv, items.csv and events.csv.", valueName: "dir"))
+    var data = "data"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Settings file (YAML with 'k' and 'weights'); default: recsite.yml when present.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customLong("weight"), help: ArgumentHelp(
+        "Set one event weight, e.g. --weight complete=4 (repeatable; overrides the settings file).",
+        valueName: "type=weight"))
+    var weights: [String] = []
+
+    /// Loads the data and builds the model with these options.
+    func loadModel(k: Int? = nil) throws -> RecommenderModel {
+        try ModelLoader.load(dataDirectory: data, configPath: config, weightOverrides: weights, k: k)
+    }
+}
+
+/// `-k`, shared by the commands that list recommendations.
+struct RecommendationCount: ParsableArguments {
+    @Option(name: .short, help: "Recommendations per user (default: 10, or 'k' in the settings file).")
+    var k: Int?
+
+    func validate() throws {
+        if let k, k < 1 { throw ValidationError("-k must be at least 1.") }
+    }
+}

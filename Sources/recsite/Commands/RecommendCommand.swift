@@ -1,0 +1,36 @@
+import ArgumentParser
+import RecEngine
+import RecSite
+
+struct RecommendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend",
+        abstract: "List a user's top-k recommendations with reasons.",
+        discussion: """
+        Items the user has not watched, by score descending (ties in ID order); when fewer than k
+        have a positive score, the list is filled with the most popular unwatched items.
+        --json prints the document of api/recommendations/<user_id>.json (SPEC §9).
+
+        Examples:
+          recsite recommend u1
+          recsite recommend u1 -k 20 --json
+        """
+    )
+
+    @Argument(help: "The user's ID.") var user: String
+    @OptionGroup var options: DataOptions
+    @OptionGroup var count: RecommendationCount
+    @Flag(help: "Print JSON (SPEC §9 shape) instead of a table.") var json = false
+
+    func run() throws {
+        let model = try options.loadModel(k: count.k)
+        let u = try Lookup.user(user, in: model)
+        let k = model.config.k
+        let list = model.recommendations(user: u, k: k)
+        if json {
+            print(APIDocuments(model: model).recommendations(user: u, list: list, k: k).serialized(pretty: true))
+        } else {
+            print(RecommendationList.render(user: u, list: list, model: model, k: k), terminator: "")
+        }
+    }
+}
