@@ -5,6 +5,7 @@ public enum RecSiteError: Error, CustomStringConvertible, Equatable {
     case unknownItem(query: String, suggestions: [String])
     case ambiguousItem(query: String, candidates: [String])
     case writeFailed(path: String, reason: String)
+    case templateError(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -18,6 +19,8 @@ public enum RecSiteError: Error, CustomStringConvertible, Equatable {
             return "item '\(query)' is ambiguous; it matches: " + candidates.joined(separator: "; ")
         case .writeFailed(let path, let reason):
             return "\(path): cannot write: \(reason)"
+        case .templateError(let path, let reason):
+            return "\(path): \(reason)"
         }
     }
 
