@@ -40,6 +40,6 @@ let package = Package(
         ),
         .testTarget(name: "RecEngineTests", dependencies: ["RecEngine"]),
         .testTarget(name: "RecSiteTests", dependencies: ["RecSite", "RecEngine"]),
-        .testTarget(name: "recsiteTests", dependencies: ["RecEngine"]),
+        .testTarget(name: "recsiteTests", dependencies: ["recsite", "RecEngine", "RecSite"]),
     ]
 )

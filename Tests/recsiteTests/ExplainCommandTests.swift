@@ -1,0 +1,56 @@
+import Foundation
+import RecEngine
+import RecSite
+import Testing
+
+@Suite("recsite explain")
+struct ExplainCommandTests {
+    static let model = try! ModelLoader.load(dataDirectory: RecsiteProcess.repositoryRoot.appendingPathComponent("data").path)
+
+    @Test func blueLockByTitle() throws {
+        let result = try RecsiteProcess.run(["explain", "u1", "Blue Lock"])
+        #expect(result.status == 0)
+        let out = result.stdout
+        #expect(out.hasPrefix("Score of i63 Blue Lock (series, anime) for user u1 (Sari Hidayat)\n"))
+        let breakdown = Self.model.breakdown(user: try #require(Self.model.user("u1")), item: try #require(Self.model.item("i63")))
+        #expect(out.contains("= \(NumberFormat.score(breakdown.score)) over \(breakdown.contributions.count) contributing"))
+        let rows = out.split(separator: "\n").map(TableRows.cells).filter { Int($0.first ?? "") != nil }
+        #expect(rows.count == breakdown.contributions.count)
+        // Shown contributions are sorted descending and add up to the total (within rounding).
+        let contributions = rows.compactMap { Double($0[5]) }
+        #expect(contributions == contributions.sorted(by: >))
+        #expect(abs(contributions.reduce(0, +) - breakdown.score) < 0.0001 * Double(rows.count))
+        #expect(rows[0][1] == "i64")
+        #expect(out.contains("Total"))
+    }
+
+    @Test func sameItemByIDAndCaseInsensitiveTitle() throws {
+        let byID = try RecsiteProcess.run(["explain", "u1", "i63"]).stdout
+        #expect(try RecsiteProcess.run(["explain", "u1", "blue lock"]).stdout == byID)
+    }
+
+    @Test func ambiguousPrefixListsCandidates() throws {
+        let result = try RecsiteProcess.run(["explain", "u1", "Blue"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("item 'Blue' is ambiguous; it matches: "))
+        #expect(result.stderr.contains("i63 Blue Lock"))
+        #expect(result.stderr.contains("i64 Blue Lock S1E11"))
+    }
+
+    @Test func itemAlreadyInHistory() throws {
+        let result = try RecsiteProcess.run(["explain", "u1", "i64"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("i64 is already in u1's history (r = 8000.00), so it is never recommended to u1."))
+    }
+
+    @Test func csvExport() throws {
+        let folder = try RecsiteProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try RecsiteProcess.run(["explain", "u1", "Blue Lock", "--csv", folder.path]).status == 0)
+        let text = try String(contentsOf: folder.appendingPathComponent("score_breakdown_u1_i63.csv"), encoding: .utf8)
+        let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines[0].hasPrefix("user_id,recommended_item_id,recommended_title,score,contributor_rank"))
+        #expect(lines[1].hasPrefix("u1,i63,Blue Lock,"))
+        #expect(lines.count == 1 + Self.model.breakdown(user: Self.model.user("u1")!, item: Self.model.item("i63")!).contributions.count)
+    }
+}
