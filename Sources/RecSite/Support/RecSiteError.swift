@@ -6,6 +6,14 @@ public enum RecSiteError: Error, CustomStringConvertible, Equatable {
     case ambiguousItem(query: String, candidates: [String])
     case writeFailed(path: String, reason: String)
     case templateError(path: String, reason: String)
+    /// libcmark-gfm failed or lacks an extension.
+    case markdownFailed(reason: String)
+    /// Internal links that point to no file of the site, as `page: link` lines.
+    case brokenLinks([String])
+    /// A file a system package provides is missing.
+    case missingPackageFile(path: String, package: String)
+    /// The site writer will not replace a folder it did not write.
+    case refusingToReplace(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -21,6 +29,15 @@ public enum RecSiteError: Error, CustomStringConvertible, Equatable {
             return "\(path): cannot write: \(reason)"
         case .templateError(let path, let reason):
             return "\(path): \(reason)"
+        case .markdownFailed(let reason):
+            return "Markdown conversion failed: \(reason)"
+        case .brokenLinks(let links):
+            let shown = links.prefix(20) + (links.count > 20 ? ["… and \(links.count - 20) more"] : [])
+            return "\(links.count) broken internal link\(links.count == 1 ? "" : "s"):\n  " + shown.joined(separator: "\n  ")
+        case .missingPackageFile(let path, let package):
+            return "\(path) not found (install it with: apt-get install \(package))"
+        case .refusingToReplace(let path, let reason):
+            return "\(path): refusing to replace: \(reason)"
         }
     }
 
