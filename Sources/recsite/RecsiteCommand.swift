@@ -17,8 +17,9 @@ struct RecsiteCommand: ParsableCommand {
           recsite recommend u1 -k 5 --json
           recsite synth --users 1000 --items 500 --events 100000 --seed 7 --out /tmp/synth
 
-        Exit codes: 0 success; 1 a user error (unknown ID, bad input, --strict or --check
-        failures); 2 a usage error (bad flags); 3 an I/O failure writing output.
+        Exit codes: 0 success; 1 an error the user can fix (unknown user or item, a missing
+        file or column, bad settings, a failed write, --strict or --check failures);
+        64 a usage error (bad flags or arguments). Errors are one line on stderr.
         """,
         version: "0.1.0",
         subcommands: [

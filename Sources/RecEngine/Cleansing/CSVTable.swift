@@ -4,6 +4,8 @@ struct CSVTable {
     let fileName: String
     var reader: CSVReader
     let fieldCount: Int
+    /// The file's size, for sizing tables before reading.
+    let byteCount: Int
     private let columns: [String: Int]
 
     /// - Throws: `RecEngineError.emptyFile` when there is no header row.
@@ -11,6 +13,7 @@ struct CSVTable {
         self.path = path
         fileName = path.split(separator: "/").last.map(String.init) ?? path
         reader = CSVReader(bytes: bytes)
+        byteCount = bytes.count
         var header = CSVRecord()
         guard reader.next(into: &header) else { throw RecEngineError.emptyFile(path: path) }
         var columns: [String: Int] = [:]

@@ -12,13 +12,12 @@ enum ItemsCleanser {
         var row = CSVRecord()
         while table.reader.next(into: &row) {
             report.rowsRead += 1
-            let raw = { [reader = table.reader, row] in reader.rawText(of: row) }
             guard row.count == table.fieldCount, !row.unterminatedQuote else {
-                report.record(.malformedRow, line: row.line, raw: raw()); continue
+                report.record(.malformedRow, line: row.line, raw: table.reader.rawText(of: row)); continue
             }
             let id = row.string(idColumn)
-            guard !id.isEmpty else { report.record(.missingItemID, line: row.line, raw: raw()); continue }
-            guard seen.insert(IDKey(id)).inserted else { report.record(.duplicateItemID, line: row.line, raw: raw()); continue }
+            guard !id.isEmpty else { report.record(.missingItemID, line: row.line, raw: table.reader.rawText(of: row)); continue }
+            guard seen.insert(IDKey(id)).inserted else { report.record(.duplicateItemID, line: row.line, raw: table.reader.rawText(of: row)); continue }
             var itemTitle = title.map { row.string($0) } ?? ""
             if itemTitle.isEmpty { itemTitle = id; report.repair("empty title → item_id") }
             var itemType = type.map { row.string($0).lowercased() } ?? ""

@@ -10,17 +10,16 @@ enum UsersCleanser {
         var row = CSVRecord()
         while table.reader.next(into: &row) {
             report.rowsRead += 1
-            let raw = { [reader = table.reader, row] in reader.rawText(of: row) }
             guard row.count == table.fieldCount, !row.unterminatedQuote else {
-                report.record(.malformedRow, line: row.line, raw: raw()); continue
+                report.record(.malformedRow, line: row.line, raw: table.reader.rawText(of: row)); continue
             }
             let id = row.string(idColumn)
-            guard !id.isEmpty else { report.record(.missingUserID, line: row.line, raw: raw()); continue }
-            guard seen.insert(IDKey(id)).inserted else { report.record(.duplicateUserID, line: row.line, raw: raw()); continue }
+            guard !id.isEmpty else { report.record(.missingUserID, line: row.line, raw: table.reader.rawText(of: row)); continue }
+            guard seen.insert(IDKey(id)).inserted else { report.record(.duplicateUserID, line: row.line, raw: table.reader.rawText(of: row)); continue }
             var parsedAge: Int?
             if let age, !row.isEmpty(age) {
                 parsedAge = row.withTrimmedField(age) { AgeValue.parse($0) }
-                if parsedAge == nil { report.record(.invalidAge, line: row.line, raw: raw()) }
+                if parsedAge == nil { report.record(.invalidAge, line: row.line, raw: table.reader.rawText(of: row)) }
             }
             users.append(User(
                 id: id,

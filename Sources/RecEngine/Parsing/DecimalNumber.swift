@@ -11,12 +11,14 @@ public enum DecimalNumber {
     /// - Returns: the value, or `nil` when the bytes are not such a number.
     /// - Complexity: O(length).
     public static func parse(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard matchesGrammar(s), s.count < 512 else {
-            return s.count >= 512 && matchesGrammar(s) ? parseLong(s) : nil
+        guard matchesGrammar(s) else { return nil }
+        // strtod needs a NUL-terminated copy; a stack buffer avoids a heap
+        // allocation per value on million-row files.
+        let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: s.count + 1) { buffer in
+            for i in 0..<s.count { buffer[i] = CChar(bitPattern: s[i]) }
+            buffer[s.count] = 0
+            return strtod(buffer.baseAddress!, nil)
         }
-        var buffer = [CChar](repeating: 0, count: s.count + 1)
-        for i in 0..<s.count { buffer[i] = CChar(bitPattern: s[i]) }
-        let value = strtod(buffer, nil)
         return finite(value)
     }
 
@@ -24,10 +26,6 @@ public enum DecimalNumber {
     public static func parse(_ text: String) -> Double? {
         var text = text
         return text.withUTF8 { parse($0) }
-    }
-
-    private static func parseLong(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
-        finite(strtod(String(decoding: s, as: UTF8.self), nil))
     }
 
     private static func finite(_ value: Double) -> Double? {
