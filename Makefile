@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/recsite
 DATA ?= data
 SITE ?= site
 
-.PHONY: all deps release site check test serve bench clean
+.PHONY: all deps release site check test spec-check serve bench clean
 
 all: site
 
@@ -25,6 +25,11 @@ check: release
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	tools/spec-check-all.sh .build/debug/recsite
+
+spec-check:
+	$(SWIFT) build --product recsite
+	tools/spec-check-all.sh .build/debug/recsite
 
 serve: site
 	@echo "serving $(SITE)/ at http://127.0.0.1:8000/ (Ctrl-C stops)"

@@ -13,6 +13,7 @@ struct CheckCommand: ParsableCommand {
         Examples:
           recsite check
           recsite check --data /path/to/logs --strict
+          recsite check --json
         """
     )
 
@@ -21,9 +22,16 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Exit with code 1 if any row was dropped.")
     var strict = false
 
+    @Flag(help: "Print the report as JSON (counts per file and reason, examples with line numbers).")
+    var json = false
+
     func run() throws {
         let model = try options.loadModel()
-        print(CheckReport.render(model.dataset.report), terminator: "")
+        if json {
+            print(CleansingDocument.make(model.dataset.report).serialized(pretty: true))
+        } else {
+            print(CheckReport.render(model.dataset.report), terminator: "")
+        }
         let dropped = model.dataset.report.totalDropped
         if strict && dropped > 0 {
             Terminal.error("--strict: \(dropped) row\(dropped == 1 ? "" : "s") dropped")

@@ -14,23 +14,43 @@ struct RecommendCommand: ParsableCommand {
         Examples:
           recsite recommend u1
           recsite recommend u1 -k 20 --json
+          recsite recommend --all --json > recommendations.jsonl
         """
     )
 
-    @Argument(help: "The user's ID.") var user: String
+    @Argument(help: "The user's ID (omit with --all).") var user: String?
     @OptionGroup var options: DataOptions
     @OptionGroup var count: RecommendationCount
     @Flag(help: "Print JSON (SPEC §9 shape) instead of a table.") var json = false
+    @Flag(help: "Every user, in ID order, computed on all cores; with --json one compact document per line.")
+    var all = false
+
+    func validate() throws {
+        if all == (user != nil) { throw ValidationError("Give either a USER or --all.") }
+    }
 
     func run() throws {
         let model = try options.loadModel(k: count.k)
-        let u = try Lookup.user(user, in: model)
         let k = model.config.k
+        guard let user else { return printAll(model: model, k: k) }
+        let u = try Lookup.user(user, in: model)
         let list = model.recommendations(user: u, k: k)
         if json {
             print(APIDocuments(model: model).recommendations(user: u, list: list, k: k).serialized(pretty: true))
         } else {
             print(RecommendationList.render(user: u, list: list, model: model, k: k), terminator: "")
         }
+    }
+
+    private func printAll(model: RecommenderModel, k: Int) {
+        let lists = model.recommender.recommendAll(k: k)
+        let api = APIDocuments(model: model)
+        var out = ""
+        for (u, list) in lists.enumerated() {
+            out += json ? api.recommendations(user: u, list: list, k: k).serialized() + "\n"
+                : RecommendationList.render(user: u, list: list, model: model, k: k) + "\n"
+            if out.utf8.count > 1 << 20 { print(out, terminator: ""); out = "" }
+        }
+        print(out, terminator: "")
     }
 }
