@@ -7,7 +7,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Print the cleansing report: rows kept and dropped per file, counts per reason, examples.",
         discussion: """
-        Each row is checked against the rules of SPEC §2 in order; the first rule it breaks is its
+        Each row is checked against the rules of SPEC §2 in order; the first rule it breaks is its \
         reason. The first 5 rows of each reason are shown with file name and line number.
 
         Examples:

@@ -7,8 +7,8 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Break one item's score for one user into the contributions of the user's history items.",
         discussion: """
-        ITEM is an item ID, a title (exact, case-insensitive) or a unique title prefix; an
-        ambiguous title lists its candidates. Each row is one history item k with
+        ITEM is an item ID, a title (exact, case-insensitive) or a unique title prefix; an \
+        ambiguous title lists its candidates. Each row is one history item k with \
         r(u,k), sim(item,k), its contribution sim × r and its share of the score.
 
         Examples:

@@ -7,7 +7,7 @@ struct MoviesCommand: ParsableCommand {
         commandName: "movies",
         abstract: "Show a user's movies-only history, movie genre preferences, the top-10 popular movies and content-type statistics.",
         discussion: """
-        The movies-only view keeps history items whose content_type is "movie" and says how many
+        The movies-only view keeps history items whose content_type is "movie" and says how many \
         other items it hides.
 
         Examples:

@@ -7,8 +7,8 @@ struct PopularCommand: ParsableCommand {
         commandName: "popular",
         abstract: "List the most popular items (Σ interaction score over all users).",
         discussion: """
-        Ranked by popularity descending, then viewers descending, then ID order. --type keeps one
-        content type (movie, series, anime, microdrama, …). --json prints the shape of
+        Ranked by popularity descending, then viewers descending, then ID order. --type keeps one \
+        content type (movie, series, anime, microdrama, …). --json prints the shape of \
         api/popular.json (SPEC §9).
 
         Examples:

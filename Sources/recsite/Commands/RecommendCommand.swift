@@ -7,8 +7,8 @@ struct RecommendCommand: ParsableCommand {
         commandName: "recommend",
         abstract: "List a user's top-k recommendations with reasons.",
         discussion: """
-        Items the user has not watched, by score descending (ties in ID order); when fewer than k
-        have a positive score, the list is filled with the most popular unwatched items.
+        Items the user has not watched, by score descending (ties in ID order); when fewer than k \
+        have a positive score, the list is filled with the most popular unwatched items. \
         --json prints the document of api/recommendations/<user_id>.json (SPEC §9).
 
         Examples:

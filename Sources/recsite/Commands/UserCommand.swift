@@ -7,7 +7,7 @@ struct UserCommand: ParsableCommand {
         commandName: "user",
         abstract: "Show one user: profile, complete history, content breakdown, genre preferences, favourites, recommendations.",
         discussion: """
-        The complete history lists every content type (series, movies, anime, …); for the
+        The complete history lists every content type (series, movies, anime, …); for the \
         movies-only view use `recsite movies ID`.
 
         Examples:
