@@ -1,0 +1,113 @@
+/// The one way data-derived strings (titles, names, genres, regions, IDs,
+/// raw CSV rows) enter the site's Markdown, so that they render as literal
+/// text in GitHub and cmark-gfm (tables, strikethrough, autolink, tagfilter).
+///
+/// `text(_:)` is safe in running text, headings, link text and table cells:
+/// - always backslash-escaped: `\` `` ` `` `*` `_` `[` `]` `<` `>` `|` `~` `#`
+///   (emphasis, code, links and images, raw HTML and autolinks, blockquotes,
+///   table cells, strikethrough, ATX closing sequences);
+/// - `&` when it could start an entity (followed by a letter, digit or `#`);
+/// - `:` before `//` and `.` after `www`, which would become GFM autolinks;
+/// - at the very start: `-` `+` `=` and the `.`/`)` after leading digits,
+///   which could start a list or a setext underline at a line start;
+/// - line breaks and other control characters (C0, DEL, C1, U+2028, U+2029)
+///   become a space, so a value never leaves its line or table row.
+/// Other punctuation (`:` `.` `!` `(` `-` inside text) stays as it is so the
+/// committed Markdown reads well in a diff. GFM still turns an e-mail address
+/// in data into a `mailto:` link; no escape prevents that, and its text stays
+/// literal.
+public enum MarkdownEscaping {
+    /// `value` as literal Markdown text on one line.
+    /// - Complexity: O(length of `value`).
+    public static func text(_ value: String) -> String {
+        let scalars = Array(value.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(scalars.count + 8)
+        let leadingDigits = scalars.prefix { ("0"..."9").contains($0) }.count
+        for (index, scalar) in scalars.enumerated() {
+            if isLineBreakOrControl(scalar) {
+                out.append(" ")
+                continue
+            }
+            if needsEscape(scalar, at: index, in: scalars, leadingDigits: leadingDigits) { out.append("\\") }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// `value` as an inline code span (raw CSV rows): shown exactly, with
+    /// line breaks as `⏎` and other control characters as spaces. Not for
+    /// table cells, where GFM would still split the cell at a `|`.
+    public static func code(_ value: String) -> String {
+        var body = String.UnicodeScalarView()
+        var pendingCR = false
+        for scalar in value.unicodeScalars {
+            if scalar == "\n" {
+                body.append("⏎")
+                pendingCR = false
+                continue
+            }
+            if pendingCR { body.append("⏎") }
+            pendingCR = scalar == "\r"
+            if pendingCR { continue }
+            body.append(isLineBreakOrControl(scalar) ? " " : scalar)
+        }
+        if pendingCR { body.append("⏎") }
+        let text = String(body)
+        // A fence longer than any run of backticks inside cannot close early.
+        var longest = 0, run = 0
+        for character in text.unicodeScalars {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let allSpaces = text.unicodeScalars.allSatisfy { $0 == " " }
+        // cmark strips one space from each end when both are spaces: pad so
+        // that a leading or trailing space or backtick survives.
+        let pad = !allSpaces && (text.hasPrefix(" ") || text.hasSuffix(" ") || text.hasPrefix("`") || text.hasSuffix("`"))
+        let inner = pad ? " " + text + " " : text
+        return fence + (inner.isEmpty ? " " : inner) + fence
+    }
+
+    /// `value` on one line with control characters as spaces, not escaped:
+    /// for page titles and breadcrumbs, which the HTML layout escapes itself.
+    public static func plain(_ value: String) -> String {
+        String(String.UnicodeScalarView(value.unicodeScalars.map { isLineBreakOrControl($0) ? " " : $0 }))
+    }
+
+    private static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    private static func needsEscape(
+        _ scalar: Unicode.Scalar, at index: Int, in scalars: [Unicode.Scalar], leadingDigits: Int
+    ) -> Bool {
+        switch scalar {
+        case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#":
+            return true
+        case "&":
+            return index + 1 < scalars.count && (isASCIIAlphanumeric(scalars[index + 1]) || scalars[index + 1] == "#")
+        case ":":
+            return index + 2 < scalars.count && scalars[index + 1] == "/" && scalars[index + 2] == "/"
+        case ".":
+            if index == leadingDigits && leadingDigits > 0 { return true }
+            return index >= 3 && String(String.UnicodeScalarView(scalars[(index - 3)..<index])).lowercased() == "www"
+        case ")":
+            return index == leadingDigits && leadingDigits > 0
+        case "-", "+", "=":
+            return index == 0
+        default:
+            return false
+        }
+    }
+
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9": return true
+        default: return false
+        }
+    }
+}
