@@ -1,0 +1,81 @@
+/// A horizontal bar chart as a standalone, accessible SVG document: one row
+/// per bar with its label, a bar proportional to its value and the value's
+/// text. `<title>` and `<desc>` describe it for screen readers (`role="img"`,
+/// `aria-labelledby`). Coordinates are printed with one decimal and every
+/// text is XML-escaped, so the same input gives the same bytes everywhere.
+public struct SVGBarChart: Sendable, Equatable {
+    public struct Bar: Sendable, Equatable {
+        public let label: String
+        public let value: Double
+        /// The value as shown at the end of the bar (already formatted).
+        public let valueText: String
+        public init(label: String, value: Double, valueText: String) {
+            self.label = label
+            self.value = value
+            self.valueText = valueText
+        }
+    }
+
+    public let title: String
+    public let description: String
+    public let bars: [Bar]
+
+    public init(title: String, description: String, bars: [Bar]) {
+        self.title = title
+        self.description = description
+        self.bars = bars
+    }
+
+    static let width = 640.0
+    static let rowHeight = 24.0
+    static let barHeight = 16.0
+    static let margin = 8.0
+    static let characterWidth = 7.0
+    /// Labels longer than this are cut and end in `…`.
+    static let maxLabelCharacters = 24
+    static let valueColumn = 150.0
+
+    /// The SVG document, ending in a newline.
+    /// - Complexity: O(bars).
+    public func render() -> String {
+        let labels = bars.map { Self.shortened($0.label) }
+        let longest = labels.map(\.count).max() ?? 0
+        let labelColumn = max(60, Double(longest) * Self.characterWidth + Self.margin)
+        let barArea = Self.width - 2 * Self.margin - labelColumn - Self.valueColumn
+        let maxValue = bars.map(\.value).max() ?? 0
+        let height = 2 * Self.margin + Double(max(bars.count, 1)) * Self.rowHeight
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.number(Self.width))" height="\(Self.number(height))" \
+            viewBox="0 0 \(Self.number(Self.width)) \(Self.number(height))" role="img" aria-labelledby="chart-title chart-desc" \
+            font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12">
+            <title id="chart-title">\(XMLText.escape(title))</title>
+            <desc id="chart-desc">\(XMLText.escape(description))</desc>
+            <rect width="100%" height="100%" rx="4" fill="#ffffff"/>
+
+            """
+        if bars.isEmpty {
+            svg += "<text x=\"\(Self.number(Self.margin))\" y=\"\(Self.number(Self.margin + 16))\" fill=\"#495057\">No data</text>\n"
+        }
+        for (row, bar) in bars.enumerated() {
+            let top = Self.margin + Double(row) * Self.rowHeight
+            let baseline = top + Self.rowHeight / 2 + 4
+            let barX = Self.margin + labelColumn
+            let barWidth = maxValue > 0 && bar.value > 0 ? barArea * bar.value / maxValue : 0
+            let barY = top + (Self.rowHeight - Self.barHeight) / 2
+            svg += "<text x=\"\(Self.number(barX - Self.margin))\" y=\"\(Self.number(baseline))\" text-anchor=\"end\" "
+                + "fill=\"#212529\">\(XMLText.escape(labels[row]))</text>\n"
+            svg += "<rect x=\"\(Self.number(barX))\" y=\"\(Self.number(barY))\" width=\"\(Self.number(barWidth))\" "
+                + "height=\"\(Self.number(Self.barHeight))\" fill=\"#0d6efd\"/>\n"
+            svg += "<text x=\"\(Self.number(barX + barWidth + 6))\" y=\"\(Self.number(baseline))\" "
+                + "fill=\"#495057\">\(XMLText.escape(bar.valueText))</text>\n"
+        }
+        svg += "</svg>\n"
+        return svg
+    }
+
+    private static func shortened(_ label: String) -> String {
+        label.count <= maxLabelCharacters ? label : String(label.prefix(maxLabelCharacters - 1)) + "…"
+    }
+
+    private static func number(_ value: Double) -> String { NumberFormat.fixed(value, 1) }
+}
