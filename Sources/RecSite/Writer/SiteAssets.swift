@@ -1,0 +1,57 @@
+/// The static files of the site: the template folder's `assets/` (CSS,
+/// search, theme and table scripts) and Bootstrap 5 from Debian's
+/// `libjs-bootstrap5`, copied to `assets/vendor/bootstrap/` at build time
+/// (git-ignored; no CDN).
+public enum SiteAssets {
+    /// Where `libjs-bootstrap5` installs Bootstrap.
+    public static let debianBootstrapDirectory = "/usr/share/javascript/bootstrap5"
+    /// The Debian package to install when Bootstrap is missing.
+    public static let bootstrapPackage = "libjs-bootstrap5"
+    /// Site folder of the copied Bootstrap files.
+    public static let vendorDirectory = "assets/vendor/bootstrap"
+
+    /// Files copied from the Bootstrap folder: (path inside it, required).
+    /// Source maps are copied when present so browser tools find them.
+    public static let bootstrapFiles: [(path: String, required: Bool)] = [
+        ("css/bootstrap.min.css", true),
+        ("css/bootstrap.min.css.map", false),
+        ("js/bootstrap.bundle.min.js", true),
+        ("js/bootstrap.bundle.min.js.map", false),
+    ]
+
+    /// Every file under `<templates>/assets`, as `assets/<relative path>`, sorted.
+    /// - Throws: `RecSiteError.templateError` when the folder is missing or unreadable.
+    public static func templateAssets(templatesDirectory: String) throws -> [SiteFile] {
+        let folder = OutputFile.join(templatesDirectory, "assets")
+        guard FileSystem.kind(folder) == .directory else {
+            throw RecSiteError.templateError(path: folder, reason: "assets folder not found (copy templates/assets)")
+        }
+        let paths: [String]
+        do { paths = try FileSystem.listFiles(under: folder) } catch {
+            throw RecSiteError.templateError(path: folder, reason: "cannot list the assets folder")
+        }
+        return try paths.map { path in
+            guard let bytes = FileSystem.read(folder + "/" + path) else {
+                throw RecSiteError.templateError(path: folder + "/" + path, reason: "cannot read the file")
+            }
+            return SiteFile(path: "assets/" + path, bytes: bytes)
+        }
+    }
+
+    /// Bootstrap's CSS and JavaScript bundle (and their source maps, when present).
+    /// - Parameter directory: the Bootstrap folder (Debian's by default).
+    /// - Throws: `RecSiteError.missingPackageFile` naming the missing file and
+    ///   `libjs-bootstrap5`.
+    public static func bootstrap(directory: String = debianBootstrapDirectory) throws -> [SiteFile] {
+        var files: [SiteFile] = []
+        for entry in bootstrapFiles {
+            let source = OutputFile.join(directory, entry.path)
+            guard let bytes = FileSystem.read(source) else {
+                if entry.required { throw RecSiteError.missingPackageFile(path: source, package: bootstrapPackage) }
+                continue
+            }
+            files.append(SiteFile(path: vendorDirectory + "/" + entry.path, bytes: bytes))
+        }
+        return files
+    }
+}
