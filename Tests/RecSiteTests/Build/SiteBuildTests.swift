@@ -1,0 +1,221 @@
+import Foundation
+import RecEngine
+import RecSite
+import Testing
+
+/// The whole build on the `build-small` fixture: links, HTML validity,
+/// determinism, incremental rewrites, `--check`, failures and the API files.
+@Suite("site build, end to end")
+struct SiteBuildTests {
+    @Test func everyInternalLinkOfTheWrittenSiteResolves() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.builder().build()
+        let site = fixture.scratch + "/site"
+        let paths = Set(try BuildFixture.files(under: site))
+        let checker = LinkChecker(paths: paths, renderer: try MarkdownRenderer())
+        var pagesChecked = 0
+        for path in paths.sorted() where path.hasSuffix(".md") || path.hasSuffix(".html") {
+            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: site + "/" + path)))
+            #expect(try checker.brokenLinks(in: SiteFile(path: path, bytes: bytes)) == [], "\(path)")
+            pagesChecked += 1
+        }
+        // 6 users + 6 items + 2 indexes + 5 other pages, each as .md and .html.
+        #expect(pagesChecked == 38)
+        // Hostile IDs land in safe names inside their folder.
+        for path in paths {
+            #expect(path.split(separator: "/").allSatisfy { $0 != ".." && $0 != "." }, "\(path)")
+            #expect(path.unicodeScalars.allSatisfy { $0.isASCII && $0 != " " }, "\(path)")
+        }
+        #expect(paths.contains(SitePaths.user("ü/../x y")))
+        #expect(SitePaths.user("ü/../x y").hasPrefix("users/"))
+    }
+
+    @Test func everyHTMLPageHasOneH1AndParses() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.builder().build()
+        let site = fixture.scratch + "/site"
+        let pages = try BuildFixture.files(under: site).filter { $0.hasSuffix(".html") }
+        #expect(pages.count == 19)
+        for page in pages {
+            let html = try String(contentsOfFile: site + "/" + page, encoding: .utf8)
+            #expect(html.components(separatedBy: "<h1").count - 1 == 1, "\(page)")
+            #expect(html.contains("<title>") && html.contains("<html lang=\"en\""))
+            #expect(!html.contains("<script>alert"), "\(page)")
+            #expect(html.range(of: " on[a-z]+=", options: .regularExpression) == nil, "\(page)")
+        }
+        guard let xmllint = HTMLValidation.xmllint else {
+            print("skipped: xmllint not installed (apt-get install libxml2-utils)")
+            return
+        }
+        for page in pages {
+            #expect(try HTMLValidation.problems(xmllint: xmllint, file: site + "/" + page) == [], "\(page)")
+        }
+    }
+
+    @Test func hostileStringsRenderAsLiteralText() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.builder().build()
+        let site = fixture.scratch + "/site"
+        let script = try String(contentsOfFile: site + "/items/i1.html", encoding: .utf8)
+        #expect(script.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; · recsite</title>"))
+        #expect(script.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        let markdownSyntax = try String(contentsOfFile: site + "/items/i2.html", encoding: .utf8)
+        #expect(markdownSyntax.contains("<h1>*_[]()|# and ~~more~~</h1>"))
+        let link = try String(contentsOfFile: site + "/items/i4.html", encoding: .utf8)
+        #expect(link.contains("<h1>[Blue Lock](javascript:alert(1))</h1>"))
+        #expect(!link.contains("href=\"javascript"))
+        let user = try String(contentsOfFile: site + "/" + LinkRewriter.htmlPath(SitePaths.user("ü/../x y")), encoding: .utf8)
+        #expect(user.contains("<h1>User Zoë &lt;b&gt;Ünal&lt;/b&gt; (ü/../x y)</h1>"))
+    }
+
+    @Test func twoBuildsGiveIdenticalBytes() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.builder(out: "one", workers: 1).build()
+        _ = try fixture.builder(out: "two", workers: 4).build()
+        let one = try BuildFixture.contents(of: fixture.scratch + "/one")
+        let two = try BuildFixture.contents(of: fixture.scratch + "/two")
+        #expect(one.keys.sorted() == two.keys.sorted())
+        #expect(one == two)
+        #expect(!one.isEmpty)
+        // No machine path and no clock time in any file.
+        for (path, bytes) in one where !path.hasPrefix("assets/vendor/") {
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(!text.contains(fixture.scratch) && !text.contains("/tmp") && !text.contains("/root"), "\(path)")
+        }
+    }
+
+    @Test func aRebuildWithoutChangesWritesNothing() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        let first = try fixture.builder().build()
+        #expect(first.diff.written == first.files && first.diff.unchanged == 0)
+        let site = fixture.scratch + "/site"
+        let before = try BuildFixture.modificationTimes(of: site)
+        Thread.sleep(forTimeInterval: 0.05)
+        let second = try fixture.builder().build()
+        #expect(second.diff.written == 0)
+        #expect(second.diff.unchanged == first.files)
+        #expect(second.diff.removed.isEmpty)
+        #expect(try BuildFixture.modificationTimes(of: site) == before)
+        #expect(try BuildFixture.leftovers(in: fixture.scratch) == [])
+        #expect(fixture.console.lines.last?.contains("0 written, \(first.files) unchanged, 0 removed") == true)
+    }
+
+    @Test func checkPassesAfterABuildAndFailsAfterADataChange() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        let data = try fixture.copyOfData()
+        _ = try fixture.builder(data: data).build()
+        #expect(try fixture.builder(data: data).check().diff.isEmpty)
+
+        // Bootstrap is git-ignored: a checkout without it still passes.
+        try FileManager.default.removeItem(atPath: fixture.scratch + "/site/assets/vendor")
+        #expect(try fixture.builder(data: data).check().diff.isEmpty)
+
+        let events = data + "/events.csv"
+        try (try String(contentsOfFile: events, encoding: .utf8) + "u3,i6,complete,600,2025-02-01T10:00:00Z\n")
+            .write(toFile: events, atomically: true, encoding: .utf8)
+        let site = try BuildFixture.contents(of: fixture.scratch + "/site")
+        let diff = try fixture.builder(data: data).check().diff
+        #expect(!diff.isEmpty)
+        #expect(diff.changed.contains("users/u3.md"))
+        #expect(diff.changed.contains("api/user_history/u3.json"))
+        #expect(diff.lines.contains("changed users/u3.md"))
+        #expect(try BuildFixture.contents(of: fixture.scratch + "/site") == site)  // --check wrote nothing
+    }
+
+    @Test func filesThatNoLongerBelongAreRemoved() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        let data = try fixture.copyOfData()
+        _ = try fixture.builder(data: data).build()
+        let users = data + "/users.csv"
+        let kept = try String(contentsOfFile: users, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("u10,") }
+        try (kept.joined(separator: "\n") + "\n").write(toFile: users, atomically: true, encoding: .utf8)
+        let outcome = try fixture.builder(data: data).build()
+        #expect(outcome.diff.removed.contains("users/u10.md"))
+        #expect(outcome.diff.removed.contains("csv/user_u10_recommendations.csv"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.scratch + "/site/users/u10.html"))
+    }
+
+    @Test func aBrokenTemplateLeavesThePreviousSiteUntouched() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.builder().build()
+        let before = try BuildFixture.contents(of: fixture.scratch + "/site")
+        try "{{#nav}} unclosed".write(toFile: fixture.templates + "/layout.html.mustache", atomically: true, encoding: .utf8)
+        #expect(throws: RecSiteError.self) { try fixture.builder().build() }
+        #expect(try BuildFixture.contents(of: fixture.scratch + "/site") == before)
+        #expect(try BuildFixture.leftovers(in: fixture.scratch) == [])
+    }
+
+    @Test func aFailureWhileWritingLeavesThePreviousSiteUntouched() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.builder().build()
+        let before = try BuildFixture.contents(of: fixture.scratch + "/site")
+        // A chart at a path that is also a folder: fails inside the staging folder.
+        let clash = fixture.builder { model, _, lists, _ in
+            var result = StandInPages.render(model: model, recommendations: lists)
+            result.files.append(SiteFile(path: "charts/users", text: "x"))
+            return result
+        }
+        #expect(throws: RecSiteError.writeFailed(path: "charts/users", reason: "the build makes this path both a file and a folder")) {
+            try clash.build()
+        }
+        #expect(try BuildFixture.contents(of: fixture.scratch + "/site") == before)
+        #expect(try BuildFixture.leftovers(in: fixture.scratch) == [])
+    }
+
+    @Test func aBrokenLinkFailsTheBuildNamingPageAndLink() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        let broken = fixture.builder { model, _, lists, _ in
+            var result = StandInPages.render(model: model, recommendations: lists)
+            let page = result.pages.removeLast()
+            result.pages.append(MarkdownPage(path: page.path, title: page.title, breadcrumbs: page.breadcrumbs,
+                                             markdown: page.markdown + "\nSee [gone](items/gone.md).\n"))
+            return result
+        }
+        #expect(throws: RecSiteError.brokenLinks([
+            "methodology.html: items/gone.html (no such file)",
+            "methodology.md: items/gone.md (no such file)",
+        ])) { try broken.build() }
+        #expect(!FileManager.default.fileExists(atPath: fixture.scratch + "/site"))
+        #expect(try BuildFixture.leftovers(in: fixture.scratch) == [])
+    }
+
+    @Test func missingBootstrapNamesTheDebianPackage() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        var options = fixture.builder().options
+        options.bootstrapDirectory = fixture.scratch + "/no-bootstrap"
+        let builder = SiteBuilder(options: options, console: fixture.console, renderPages: fixture.builder().renderPages)
+        #expect(throws: RecSiteError.missingPackageFile(
+            path: fixture.scratch + "/no-bootstrap/css/bootstrap.min.css", package: "libjs-bootstrap5")) {
+            try builder.build()
+        }
+        #expect("\(RecSiteError.missingPackageFile(path: "/x/bootstrap.min.css", package: "libjs-bootstrap5"))"
+            == "/x/bootstrap.min.css not found (install it with: apt-get install libjs-bootstrap5)")
+    }
+
+    @Test func progressGoesThroughTheConsole() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.builder().build()
+        let lines = fixture.console.lines
+        #expect(lines.contains("phase: loading \(BuildFixture.data)/"))
+        #expect(lines.contains("phase: converting 19 pages to HTML"))
+        #expect(lines.contains("progress: pages 0/19"))
+        #expect(lines.contains("progress: done 19/19"))
+        let summary = try #require(lines.last)
+        #expect(summary.hasPrefix("built \(fixture.scratch)/site/ in "))
+        // 19 pages × 2, 6 charts, 4 API + 12 JSON per user, the search script,
+        // 1 + 24 CSV, 4 assets, 4 Bootstrap files and the manifest.
+        #expect(summary.hasSuffix(": 95 files (19 pages as .md and .html): 95 written, 0 unchanged, 0 removed"))
+    }
+}
