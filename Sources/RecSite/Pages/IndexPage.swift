@@ -1,0 +1,42 @@
+/// `index.md`: the data set at a glance, the top items and links to every
+/// kind of page.
+struct IndexPage {
+    static let topItems = 10
+
+    let facts: SiteFacts
+
+    func render(templates: TemplateLibrary) throws -> MarkdownPage {
+        let page = SitePaths.index
+        let dataset = facts.model.dataset
+        let report = dataset.report
+        let first = facts.activity.first.compactMap { $0 }.min()
+        let last = facts.activity.last.compactMap { $0 }.max()
+        let context: [String: Any] = [
+            "users": String(dataset.users.count),
+            "items": String(dataset.items.count),
+            "events": String(dataset.events.count),
+            "rowsRead": String(report.files.reduce(0) { $0 + $1.rowsRead }),
+            "dropped": String(report.totalDropped),
+            "period": first.map { "\(PageText.time($0)) to \(PageText.time(last))" } ?? PageText.none,
+            "k": String(facts.k),
+            "contentTypes": facts.contentTypes.map { row -> [String: Any] in
+                ["name": MarkdownEscaping.text(row.contentType), "items": String(row.items),
+                 "events": String(row.events), "viewers": String(row.viewers)]
+            },
+            "top": ItemCells.ranked(facts.model.popularity.ranking.prefix(Self.topItems), from: page, facts: facts),
+            "links": [
+                "usersIndex": SitePaths.usersIndex, "itemsIndex": SitePaths.itemsIndex,
+                "popular": SitePaths.popular, "compare": SitePaths.compare,
+                "dataQuality": SitePaths.dataQuality, "methodology": SitePaths.methodology,
+                "health": SitePaths.health, "popularJSON": SitePaths.popularJSON,
+                "usersJSON": SitePaths.usersJSON, "itemsJSON": SitePaths.itemsJSON,
+                "popularMoviesCSV": SitePaths.popularMoviesCSV,
+            ].mapValues { SitePaths.link(from: page, to: $0) },
+            "firstUser": facts.users.first.map {
+                MarkdownLink.to(SitePaths.user($0.id), from: page, text: PageText.userLabel($0))
+            } ?? PageText.none,
+        ]
+        return MarkdownPage(path: page, title: "recsite report", breadcrumbs: [],
+                            markdown: try templates.render("index.md", context))
+    }
+}

@@ -1,0 +1,15 @@
+/// `items/index.md`: every item of the catalogue in one table, in ID order.
+struct ItemsIndexPage {
+    let facts: SiteFacts
+
+    func render(templates: TemplateLibrary) throws -> MarkdownPage {
+        let context: [String: Any] = [
+            "items": facts.items.indices.map { ItemCells.cells($0, from: SitePaths.itemsIndex, facts: facts) },
+            "itemCount": PageText.count(facts.items.count, "item"),
+        ]
+        return MarkdownPage(
+            path: SitePaths.itemsIndex, title: "Items",
+            breadcrumbs: PageText.homeTrail,
+            markdown: try templates.render("items-index.md", context))
+    }
+}

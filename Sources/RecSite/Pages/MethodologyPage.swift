@@ -1,0 +1,50 @@
+import RecEngine
+
+/// `methodology.md`: the formulas, the weights and k of this build, a worked
+/// example of one score and a legend for the numbers.
+struct MethodologyPage {
+    let facts: SiteFacts
+
+    func render(templates: TemplateLibrary) throws -> MarkdownPage {
+        let page = SitePaths.methodology
+        let weights = facts.model.config.weights
+        var context: [String: Any] = [
+            "k": String(facts.k),
+            "weights": zip(weights.types, weights.weights).map { type, weight -> [String: Any] in
+                ["type": MarkdownEscaping.text(type), "weight": NumberFormat.exact(weight)]
+            },
+        ]
+        if let example = workedExample(from: page) {
+            context["example"] = example
+        }
+        return MarkdownPage(
+            path: page, title: "Methodology", breadcrumbs: PageText.homeTrail,
+            markdown: try templates.render("methodology.md", context))
+    }
+
+    /// The first user in ID order with a cf recommendation, and their top one.
+    private func workedExample(from page: String) -> [String: Any]? {
+        guard let u = facts.recommendations.firstIndex(where: { $0.contains { $0.source == .cf } }),
+              let rec = facts.recommendations[u].first(where: { $0.source == .cf }),
+              let score = rec.score
+        else { return nil }
+        let user = facts.users[u], item = facts.items[Int(rec.item)]
+        let breakdown = facts.model.recommender.breakdown(user: u, item: Int(rec.item))
+        var context = BreakdownTable.context(breakdown, score: score, from: page, facts: facts)
+        let top = breakdown.contributions.prefix(BreakdownTable.shownRows)
+        context["user"] = MarkdownLink.to(SitePaths.user(user.id), from: page, text: PageText.userLabel(user))
+        context["item"] = MarkdownLink.to(SitePaths.item(item.id), from: page, text: PageText.itemLabel(item))
+        context["rank"] = String(rec.rank)
+        context["sum"] = top.map { NumberFormat.score($0.contribution) }.joined(separator: " + ")
+            + (breakdown.contributions.count > top.count ? " + …" : "")
+        if let first = breakdown.contributions.first {
+            let source = facts.items[Int(first.item)]
+            context["firstItem"] = MarkdownEscaping.text(source.title)
+            context["firstSim"] = NumberFormat.similarity(first.similarity)
+            context["firstR"] = NumberFormat.interaction(first.interaction)
+            context["firstContribution"] = NumberFormat.score(first.contribution)
+            context["firstShare"] = NumberFormat.percent(first.share)
+        }
+        return context
+    }
+}

@@ -1,0 +1,24 @@
+import RecEngine
+
+/// What the pages share, computed once per build: the model, every user's
+/// list, and the site-wide tallies that would otherwise need a scan per page.
+struct SiteFacts: Sendable {
+    let model: RecommenderModel
+    let recommendations: [[Recommendation]]
+    let activity: UserActivity
+    let exposure: RecommendationExposure
+    let contentTypes: [ContentTypeStatistics]
+
+    /// - Complexity: O(events + users × k log(users × k) + items).
+    init(model: RecommenderModel, recommendations: [[Recommendation]]) {
+        self.model = model
+        self.recommendations = recommendations
+        activity = UserActivity(dataset: model.dataset)
+        exposure = RecommendationExposure(itemCount: model.dataset.items.count, recommendations: recommendations)
+        contentTypes = ContentTypeStatistics.compute(model: model)
+    }
+
+    var users: [User] { model.dataset.users }
+    var items: [Item] { model.dataset.items }
+    var k: Int { model.config.k }
+}

@@ -1,0 +1,175 @@
+import RecEngine
+
+/// `users/<id>.md`: one user's profile, summary, content breakdown, genre
+/// preferences (with an SVG chart), history, movies-only view,
+/// recommendations with reasons and a score breakdown per cf recommendation.
+struct UserPage {
+    /// History rows shown on the page; the CSV and JSON hold all of them.
+    static let historyRows = 50
+
+    /// The page, its chart (none without a history) and its users-index row.
+    struct Output {
+        let page: MarkdownPage
+        let chart: SiteFile?
+        let indexRow: [String: Any]
+    }
+
+    let facts: SiteFacts
+    let user: Int
+
+    func render(templates: TemplateLibrary) throws -> Output {
+        let user = facts.users[self.user]
+        let path = SitePaths.user(user.id)
+        let profile = facts.model.profile(user: self.user)
+        let total = profile.totalScore
+        let genres = profile.genrePreferences(items: facts.items)
+        let contentTypes = profile.contentBreakdown(items: facts.items)
+        var context: [String: Any] = [
+            "heading": MarkdownEscaping.text(PageText.userLabel(user)),
+            "id": MarkdownEscaping.text(user.id),
+            "name": PageText.orUnknown(user.name),
+            "age": user.age.map(String.init) ?? "unknown",
+            "gender": PageText.orUnknown(user.gender),
+            "region": PageText.orUnknown(user.region),
+            "items": String(profile.history.count),
+            "events": String(profile.eventCount),
+            "totalScore": NumberFormat.interaction(total),
+            "firstActivity": PageText.time(facts.activity.first[self.user]),
+            "lastActivity": PageText.time(facts.activity.last[self.user]),
+            "hasHistory": !profile.history.isEmpty,
+            "contentTypes": groups(contentTypes, total: total),
+            "genres": groups(genres, total: total),
+            "files": files(user.id, from: path),
+            "usersIndex": SitePaths.link(from: path, to: SitePaths.usersIndex),
+            "methodology": SitePaths.link(from: path, to: SitePaths.methodology),
+            "breakdownRows": String(BreakdownTable.shownRows),
+        ]
+        var chart: SiteFile?
+        if !genres.isEmpty {
+            let chartPath = SitePaths.userGenreChart(user.id)
+            let label = "Genre preferences of \(PageText.userLabel(user))"
+            context["chart"] = MarkdownLink.image(chartPath, from: path, alt: label)
+            chart = SiteFile(path: chartPath, text: GenreChart.svg(title: label, genres: genres, total: total))
+        }
+        context.merge(history(profile, from: path)) { $1 }
+        context.merge(moviesOnly(profile, contentTypes: contentTypes, from: path)) { $1 }
+        context.merge(recommendations(from: path)) { $1 }
+        let page = MarkdownPage(
+            path: path, title: MarkdownEscaping.plain("User " + PageText.userLabel(user)),
+            breadcrumbs: PageText.usersTrail,
+            markdown: try templates.render("user.md", context))
+        return Output(page: page, chart: chart, indexRow: indexRow(user, profile: profile, genres: genres))
+    }
+
+    private func groups(_ groups: [GroupTotal], total: Double) -> [[String: Any]] {
+        groups.map {
+            ["name": MarkdownEscaping.text($0.name), "items": String($0.items),
+             "score": NumberFormat.interaction($0.score), "share": PageText.share($0.score, of: total)]
+        }
+    }
+
+    private func historyRows(_ entries: some Sequence<HistoryEntry>, from page: String) -> [[String: Any]] {
+        entries.enumerated().map { position, entry in
+            var row = ItemCells.cells(Int(entry.item), from: page, facts: facts)
+            row["position"] = String(position + 1)
+            row["events"] = String(entry.events)
+            row["score"] = NumberFormat.interaction(entry.score)
+            row["lastWatched"] = PageText.time(entry.lastWatched)
+            return row
+        }
+    }
+
+    private func history(_ profile: UserProfile, from page: String) -> [String: Any] {
+        let more = profile.history.count - Self.historyRows
+        var context: [String: Any] = ["history": historyRows(profile.history.prefix(Self.historyRows), from: page)]
+        if more > 0 { context["historyMore"] = "… \(PageText.count(more, "more item")) — full list in the" }
+        return context
+    }
+
+    private func moviesOnly(_ profile: UserProfile, contentTypes: [GroupTotal], from page: String) -> [String: Any] {
+        let movies = profile.moviesOnly(items: facts.items)
+        let all = profile.history.count, hidden = all - movies.count
+        let hiddenTypes = contentTypes.filter { $0.name != "movie" }
+            .map { "\($0.items) \(MarkdownEscaping.text($0.name))" }.joined(separator: ", ")
+        let summary: String
+        if all == 0 {
+            summary = "No history, so the movies-only view is empty."
+        } else if hidden == 0 {
+            summary = "All \(PageText.count(all, "history item")) are movies; this view hides nothing."
+        } else {
+            summary = "\(movies.count) of \(PageText.count(all, "history item")) \(movies.count == 1 ? "is a movie" : "are movies"); "
+                + "the \(hidden) non-movie \(hidden == 1 ? "item" : "items") (\(hiddenTypes)) "
+                + "\(hidden == 1 ? "is" : "are") hidden in this view."
+        }
+        let more = movies.count - Self.historyRows
+        var context: [String: Any] = [
+            "moviesSummary": summary,
+            "movies": historyRows(movies.prefix(Self.historyRows), from: page),
+            "hasMovies": !movies.isEmpty,
+        ]
+        if more > 0 { context["moviesMore"] = "… \(PageText.count(more, "more movie")) — full list in the" }
+        return context
+    }
+
+    private func recommendations(from page: String) -> [String: Any] {
+        let list = facts.recommendations[user]
+        let cf = list.filter { $0.source == .cf }
+        let fillReason = cf.isEmpty
+            ? "Popular item, filling the list: no item has a positive score"
+            : "Popular item, filling the list: only \(PageText.count(cf.count, "item has", "items have")) a positive score"
+        var rows: [[String: Any]] = []
+        var breakdowns: [[String: Any]] = []
+        for rec in list {
+            let item = facts.items[Int(rec.item)]
+            var row = ItemCells.cells(Int(rec.item), from: page, facts: facts)
+            row["position"] = String(rec.rank)
+            row["score"] = rec.score.map(NumberFormat.score) ?? PageText.none
+            row["source"] = rec.source.rawValue
+            if let top = rec.reason {
+                let source = facts.items[Int(top.item)]
+                row["reason"] = "Because you watched "
+                    + MarkdownLink.to(SitePaths.item(source.id), from: page, text: source.title)
+                    + " (\(NumberFormat.percent(top.share)) of the score)"
+            } else {
+                row["reason"] = fillReason
+            }
+            rows.append(row)
+            if let score = rec.score {
+                let breakdown = facts.model.recommender.breakdown(user: user, item: Int(rec.item))
+                var context = BreakdownTable.context(breakdown, score: score, from: page, facts: facts)
+                context["heading"] = "\(rec.rank). " + MarkdownEscaping.text(PageText.itemLabel(item))
+                    + " — score " + NumberFormat.score(score)
+                breakdowns.append(context)
+            }
+        }
+        let summary = list.isEmpty
+            ? "No recommendations: every item of the catalogue is in this history."
+            : "k = \(facts.k): \(cf.count) from collaborative filtering, \(list.count - cf.count) popular fill."
+        return ["recommendationsSummary": summary, "recommendations": rows, "hasRecommendations": !list.isEmpty,
+                "breakdowns": breakdowns, "hasBreakdowns": !breakdowns.isEmpty]
+    }
+
+    private func files(_ id: String, from page: String) -> [String: Any] {
+        func link(_ path: String) -> String { SitePaths.link(from: page, to: path) }
+        return [
+            "recommendationsJSON": link(SitePaths.recommendationsJSON(id)),
+            "historyJSON": link(SitePaths.userHistoryJSON(id)),
+            "historyCSV": link(SitePaths.completeHistoryCSV(id)),
+            "recommendationsCSV": link(SitePaths.recommendationsCSV(id)),
+            "movieReportCSV": link(SitePaths.movieReportCSV(id)),
+            "breakdownsCSV": link(SitePaths.scoreBreakdownsCSV(id)),
+        ]
+    }
+
+    private func indexRow(_ user: User, profile: UserProfile, genres: [GroupTotal]) -> [String: Any] {
+        [
+            "id": MarkdownLink.to(SitePaths.user(user.id), from: SitePaths.usersIndex, text: user.id),
+            "name": user.name.isEmpty ? PageText.none : MarkdownEscaping.text(user.name),
+            "region": user.region.isEmpty ? PageText.none : MarkdownEscaping.text(user.region),
+            "items": String(profile.history.count),
+            "events": String(profile.eventCount),
+            "totalScore": NumberFormat.interaction(profile.totalScore),
+            "topGenre": genres.first.map { MarkdownEscaping.text($0.name) } ?? PageText.none,
+        ]
+    }
+}
