@@ -1,0 +1,69 @@
+import Foundation
+import RecEngine
+import Testing
+@testable import RecSite
+
+@Suite struct SitePagesTests {
+    @Test func everyPageOnceInADeterministicOrder() throws {
+        let site = try PageFixture.site()
+        let dataset = site.model.dataset
+        let expected = [SitePaths.index, SitePaths.usersIndex] + dataset.users.map { SitePaths.user($0.id) }
+            + [SitePaths.itemsIndex] + dataset.items.map { SitePaths.item($0.id) }
+            + [SitePaths.popular, SitePaths.compare, SitePaths.dataQuality, SitePaths.methodology]
+        #expect(site.pages.map(\.path) == expected)
+        let withHistory = dataset.users.indices.filter { !site.model.matrix.row($0).isEmpty }
+        #expect(site.files.map(\.path) == withHistory.map { SitePaths.userGenreChart(dataset.users[$0].id) })
+    }
+
+    @Test func everyPageHasOneH1AndBreadcrumbsToExistingPages() throws {
+        let site = try PageFixture.site()
+        let paths = Set(site.pages.map(\.path))
+        for page in site.pages {
+            let h1 = page.markdown.split(separator: "\n").filter { $0.hasPrefix("# ") }
+            #expect(h1.count == 1, "\(page.path)")
+            #expect(page.markdown.hasSuffix("\n") && !page.markdown.hasSuffix("\n\n"), "\(page.path)")
+            #expect(!page.title.isEmpty && !page.title.contains("\n"))
+            for crumb in page.breadcrumbs { #expect(paths.contains(crumb.path)) }
+        }
+    }
+
+    @Test func sameBytesWhateverTheWorkerCount() throws {
+        let model = try PageFixture.site().model
+        let one = try PageFixture.render(model, workers: 1)
+        let four = try PageFixture.render(model, workers: 4)
+        #expect(one.pages == four.pages)
+        #expect(one.files == four.files)
+        #expect(one.pages == (try PageFixture.site()).pages)
+    }
+
+    @Test func missingTemplateIsAnErrorNamingIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recsite-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = try PageFixture.site()
+        let pages = SitePages(model: site.model, templates: try TemplateLibrary(directory: folder.path),
+                              recommendations: site.recommendations)
+        #expect(throws: RecSiteError.templateError(path: "user.md.mustache", reason: "template missing from the template folder")) {
+            try pages.render(workers: 2)
+        }
+    }
+
+    /// A long history shows 50 rows and points to the CSV and JSON for the rest.
+    @Test func longHistoriesAreCollapsed() throws {
+        let items = (1...60).map { "i\($0),Movie \($0),\($0 % 3 == 0 ? "series" : "movie"),drama" }
+        let events = (1...60).map { "u1,i\($0),play,\($0 * 10),2025-01-01T00:00:00Z" } + ["u2,i1,play,5,2025-01-01T00:00:00Z"]
+        let model = try PageFixture.model(
+            users: "user_id,name\nu1,Long\nu2,Short\n",
+            items: "item_id,title,content_type,genre\n" + items.joined(separator: "\n") + "\n",
+            events: "user_id,item_id,event_type,watch_seconds,timestamp\n" + events.joined(separator: "\n") + "\n")
+        let site = try PageFixture.render(model)
+        let page = try site.page(SitePaths.user("u1")).markdown
+        let path = SitePaths.user("u1")
+        #expect(page.contains("| 50 | [Movie 11](../items/i11.md) |"))
+        #expect(!page.contains("| 51 | "))
+        #expect(page.contains("… 10 more items — full list in the [CSV](" + SitePaths.link(from: path, to: SitePaths.completeHistoryCSV("u1"))
+            + ") and the [JSON](" + SitePaths.link(from: path, to: SitePaths.userHistoryJSON("u1")) + ")."))
+        #expect(page.contains("40 of 60 history items are movies; the 20 non-movie items (20 series) are hidden in this view."))
+        #expect(!page.contains("more movie"))
+    }
+}
