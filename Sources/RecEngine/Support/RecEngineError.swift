@@ -6,6 +6,10 @@ public enum RecEngineError: Error, CustomStringConvertible, Equatable {
     case emptyFile(path: String)
     case missingColumn(path: String, column: String, found: [String])
     case invalidWeight(name: String, reason: String)
+    /// A line of an imported file that cannot be read (1-based line).
+    case malformedLine(path: String, line: Int, reason: String)
+    /// An evaluation or variant setting out of its range.
+    case invalidOption(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +24,10 @@ public enum RecEngineError: Error, CustomStringConvertible, Equatable {
             return "\(path):1: missing required column '\(column)' (header has: \(list))"
         case .invalidWeight(let name, let reason):
             return "invalid weight for event type '\(name)': \(reason)"
+        case .malformedLine(let path, let line, let reason):
+            return "\(path):\(line): \(reason)"
+        case .invalidOption(let name, let reason):
+            return "invalid \(name): \(reason)"
         }
     }
 }
