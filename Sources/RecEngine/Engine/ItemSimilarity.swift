@@ -5,6 +5,10 @@
 /// Built from co-occurrence over users' histories, never as a dense
 /// items × items matrix. Each dot product sums over users in ascending order,
 /// so `sim(i,j)` and `sim(j,i)` are the same bits.
+///
+/// `SimilarityOptions` other than `.spec` give the variants compared by
+/// `recsite evaluate`. Shrinkage keeps the matrix symmetric; keeping the top
+/// N neighbours does not: row i then holds i's own N nearest items.
 public struct ItemSimilarity: Sendable {
     /// Euclidean norm of each item's column.
     public let norms: [Double]
@@ -12,8 +16,13 @@ public struct ItemSimilarity: Sendable {
     public let neighbour: [Int32]
     public let similarity: [Double]
 
-    /// - Complexity: O(Σ_u |H(u)|²) time, O(items + similar pairs) memory.
-    public init(matrix: InteractionMatrix, workers: Int = ProcessInfoCores.count) {
+    /// - Parameters:
+    ///   - matrix: R.
+    ///   - options: `.spec` (the default) for SPEC §4; a variant otherwise.
+    ///   - workers: how many items are computed at once.
+    /// - Complexity: O(Σ_u |H(u)|²) time, plus O(neighbours × log neighbours)
+    ///   per item with `options.neighbours`; O(items + similar pairs) memory.
+    public init(matrix: InteractionMatrix, options: SimilarityOptions = .spec, workers: Int = ProcessInfoCores.count) {
         let itemCount = matrix.itemCount
         var norms = [Double](repeating: 0, count: itemCount)
         for i in 0..<itemCount {
@@ -23,9 +32,11 @@ public struct ItemSimilarity: Sendable {
         }
         let rows: [(neighbours: [Int32], values: [Double])] = parallelMap(
             count: itemCount, workers: workers,
-            makeScratch: { DotScratch(itemCount: itemCount) }
+            makeScratch: { DotScratch(itemCount: itemCount, countsCommon: options.shrinkage > 0) }
         ) { i, scratch in
-            Self.similarities(of: i, matrix: matrix, norms: norms, scratch: &scratch)
+            let row = Self.similarities(of: i, matrix: matrix, norms: norms, options: options, scratch: &scratch)
+            guard let limit = options.neighbours, row.0.count > limit else { return row }
+            return Self.nearest(limit, of: row)
         }
         var rowStart = [Int](repeating: 0, count: itemCount + 1)
         for i in 0..<itemCount { rowStart[i + 1] = rowStart[i] + rows[i].neighbours.count }
@@ -64,13 +75,19 @@ public struct ItemSimilarity: Sendable {
     struct DotScratch {
         var dot: [Double]
         var touched: [Int32] = []
-        init(itemCount: Int) { dot = [Double](repeating: 0, count: itemCount) }
+        /// Users with both r non-zero, per touched item; only for shrinkage.
+        var common: [Int32]
+        init(itemCount: Int, countsCommon: Bool = false) {
+            dot = [Double](repeating: 0, count: itemCount)
+            common = countsCommon ? [Int32](repeating: 0, count: itemCount) : []
+        }
     }
 
     private static func similarities(
-        of i: Int, matrix: InteractionMatrix, norms: [Double], scratch: inout DotScratch
+        of i: Int, matrix: InteractionMatrix, norms: [Double], options: SimilarityOptions, scratch: inout DotScratch
     ) -> ([Int32], [Double]) {
         guard norms[i] > 0 else { return ([], []) }
+        let shrinks = options.shrinkage > 0
         scratch.touched.removeAll(keepingCapacity: true)
         for p in matrix.column(i) {
             let ri = matrix.columnScore[p]
@@ -82,6 +99,7 @@ public struct ItemSimilarity: Sendable {
                 guard k != i, product != 0 else { continue }
                 if scratch.dot[k] == 0 { scratch.touched.append(Int32(k)) }
                 scratch.dot[k] += product
+                if shrinks { scratch.common[k] += 1 }
             }
         }
         scratch.touched.sort()
@@ -91,12 +109,26 @@ public struct ItemSimilarity: Sendable {
         for k in scratch.touched {
             let dot = scratch.dot[Int(k)]
             scratch.dot[Int(k)] = 0
-            let sim = dot / (norms[i] * norms[Int(k)])
+            var sim = dot / (norms[i] * norms[Int(k)])
+            if shrinks {
+                let n = Double(scratch.common[Int(k)])
+                scratch.common[Int(k)] = 0
+                sim *= n / (n + options.shrinkage)
+            }
             if sim > 0 {
                 neighbours.append(k)
                 values.append(sim)
             }
         }
         return (neighbours, values)
+    }
+
+    /// The `limit` most similar entries of a row (similarity descending, then
+    /// index ascending), returned in ascending index order.
+    private static func nearest(_ limit: Int, of row: ([Int32], [Double])) -> ([Int32], [Double]) {
+        let best = row.0.indices.sorted { a, b in
+            row.1[a] != row.1[b] ? row.1[a] > row.1[b] : row.0[a] < row.0[b]
+        }.prefix(limit).sorted()
+        return (best.map { row.0[$0] }, best.map { row.1[$0] })
     }
 }

@@ -84,7 +84,7 @@ public struct Recommender: Sendable {
         let inHistory = history.contains { matrix.rowItem[$0] == Int32(j) }
         var score = 0.0
         for p in history where matrix.rowScore[p] > 0 && matrix.rowItem[p] != Int32(j) {
-            score += similarity.value(j, Int(matrix.rowItem[p])) * matrix.rowScore[p]
+            score += similarity.value(Int(matrix.rowItem[p]), j) * matrix.rowScore[p]
         }
         return ScoreBreakdown(
             user: Int32(u), item: Int32(j), score: score,
@@ -113,7 +113,9 @@ public struct Recommender: Sendable {
             guard r > 0 else { continue }
             let k = matrix.rowItem[p]
             guard k != Int32(j) else { continue }  // an item never explains itself
-            let sim = similarity.value(j, Int(k))
+            // Row k, as the score accumulates it: the same bits as value(j, k)
+            // for SPEC's symmetric similarity, and right for a top-N variant.
+            let sim = similarity.value(Int(k), j)
             let c = sim * r
             guard c > 0 else { continue }
             rows.append(Contribution(item: k, interaction: r, similarity: sim, contribution: c, share: c / score))
