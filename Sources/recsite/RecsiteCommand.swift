@@ -25,6 +25,7 @@ struct RecsiteCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, UserCommand.self, MoviesCommand.self, ExplainCommand.self,
             RecommendCommand.self, PopularCommand.self, SynthCommand.self,
+            ImportCommand.self, EvaluateCommand.self,
         ]
     )
 }
