@@ -23,6 +23,7 @@ public enum NumberFormat {
 
     /// `value` with `decimals` digits after the point; never `-0.00`.
     public static func fixed(_ value: Double, _ decimals: Int) -> String {
+        if let text = exactFixed(value, decimals) { return text }
         var buffer = [CChar](repeating: 0, count: 64)
         let written = withVaList([Int32(decimals), value]) { vsnprintf(&buffer, 64, "%.*f", $0) }
         var text = written > 0 && written < 64
@@ -32,5 +33,43 @@ public enum NumberFormat {
             text.removeFirst()
         }
         return text
+    }
+
+    /// `fixed` without C varargs, whose boxing made it the costliest call of
+    /// a site build: the double's exact binary value `m / 2^shift`, times
+    /// 10^decimals, divided in 128-bit integers and rounded half to even,
+    /// as `%.*f` rounds. Only for 0…4 decimals and magnitudes below 1e14,
+    /// where the quotient fits 64 bits; nil elsewhere.
+    static func exactFixed(_ value: Double, _ decimals: Int) -> String? {
+        guard value.isFinite, (0...4).contains(decimals), value.magnitude < 1e14 else { return nil }
+        let exponentBits = Int(value.exponentBitPattern)
+        let significand = exponentBits == 0 ? value.significandBitPattern : value.significandBitPattern | 1 << 52
+        let shift = exponentBits == 0 ? 1074 : 1075 - exponentBits  // ≥ 7 below 1e14
+        var scale: UInt64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let (high, low) = significand.multipliedFullWidth(by: scale)  // below 2^67
+        var quotient: UInt64 = 0
+        var roundUp = false  // with shift ≥ 128 the product is far below half of 2^shift
+        if shift < 64 {
+            let s = UInt64(shift)
+            quotient = low >> s | high << (64 - s)
+            let remainder = low & (1 << s - 1), half: UInt64 = 1 << (s - 1)
+            roundUp = remainder > half || (remainder == half && quotient & 1 == 1)
+        } else if shift == 64 {
+            quotient = high
+            roundUp = low > 1 << 63 || (low == 1 << 63 && quotient & 1 == 1)
+        } else if shift < 128 {
+            let s = UInt64(shift - 64)
+            quotient = high >> s
+            let remainder = high & (1 << s - 1), half: UInt64 = 1 << (s - 1)
+            roundUp = remainder > half || (remainder == half && (low > 0 || quotient & 1 == 1))
+        }
+        if roundUp { quotient += 1 }
+        var digits = String(quotient)
+        if digits.utf8.count <= decimals {
+            digits = String(repeating: "0", count: decimals + 1 - digits.utf8.count) + digits
+        }
+        if decimals > 0 { digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals)) }
+        return value < 0 && quotient > 0 ? "-" + digits : digits
     }
 }
