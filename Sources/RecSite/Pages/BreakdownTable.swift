@@ -10,16 +10,15 @@ enum BreakdownTable {
     /// Context keys: `rows` (`rank`, `item`, `r`, `sim`, `contribution`,
     /// `share`), `hasOthers`, `othersLabel`, `othersContribution`,
     /// `othersShare`, `total`, `contributors`.
-    static func context(_ breakdown: ScoreBreakdown, score: Double, from page: String, facts: SiteFacts) -> [String: Any] {
+    static func context(_ breakdown: ScoreBreakdown, score: Double, from page: String, facts: SiteFacts) -> PageContext {
         let rows = breakdown.contributions
         let shown = rows.prefix(shownRows)
         let rest = rows.dropFirst(shownRows)
-        var context: [String: Any] = [
-            "rows": shown.enumerated().map { position, row -> [String: Any] in
-                let item = facts.items[Int(row.item)]
-                return [
+        var context: PageContext = [
+            "rows": shown.enumerated().map { position, row -> Row in
+                [
                     "rank": String(position + 1),
-                    "item": MarkdownLink.to(SitePaths.item(item.id), from: page, text: item.title),
+                    "item": ItemCells.titleLink(Int(row.item), from: page, facts: facts),
                     "r": NumberFormat.interaction(row.interaction),
                     "sim": NumberFormat.similarity(row.similarity),
                     "contribution": NumberFormat.score(row.contribution),

@@ -13,7 +13,7 @@ struct ComparePage {
         let page = SitePaths.compare
         let genres = TasteComparison(model: facts.model, recommendations: facts.recommendations, key: \.genre)
         let types = TasteComparison(model: facts.model, recommendations: facts.recommendations, key: \.contentType)
-        var context: [String: Any] = [
+        var context: PageContext = [
             "genres": taste(genres),
             "types": taste(types),
             "usersWithScore": String(genres.usersWithScore),
@@ -23,10 +23,10 @@ struct ComparePage {
         context.merge(coverage(from: page)) { $1 }
         return MarkdownPage(
             path: page, title: "Comparisons", breadcrumbs: PageText.homeTrail,
-            markdown: try templates.render("compare.md", context))
+            markdown: try PageTemplate.render("compare.md", context, with: templates))
     }
 
-    private func taste(_ comparison: TasteComparison) -> [[String: Any]] {
+    private func taste(_ comparison: TasteComparison) -> [Row] {
         comparison.rows.map { row in
             [
                 "name": MarkdownEscaping.text(row.name),
@@ -47,7 +47,7 @@ struct ComparePage {
         return text.hasPrefix("-") || text == "0.0" ? text : "+" + text
     }
 
-    private func recommendedVsWatched(_ comparison: TasteComparison) -> [[String: Any]] {
+    private func recommendedVsWatched(_ comparison: TasteComparison) -> [Row] {
         comparison.rows.map { row in
             [
                 "name": MarkdownEscaping.text(row.name),
@@ -60,7 +60,7 @@ struct ComparePage {
         }
     }
 
-    private func moviesOnly() -> [String: Any] {
+    private func moviesOnly() -> PageContext {
         let movies = MoviesOnlyCoverage(model: facts.model)
         return [
             "usersWithHistory": String(movies.usersWithHistory),
@@ -76,7 +76,7 @@ struct ComparePage {
         ]
     }
 
-    private func coverage(from page: String) -> [String: Any] {
+    private func coverage(from page: String) -> PageContext {
         let exposure = facts.exposure
         let items = facts.items.count
         let cfItems = exposure.cfUsers.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }

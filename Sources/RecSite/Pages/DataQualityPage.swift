@@ -8,7 +8,7 @@ struct DataQualityPage {
 
     func render(templates: TemplateLibrary) throws -> MarkdownPage {
         let report = facts.model.dataset.report
-        let context: [String: Any] = [
+        let context: PageContext = [
             "files": report.files.map(summary),
             "details": report.files.map(details),
             "totalDropped": PageText.count(report.totalDropped, "row"),
@@ -17,10 +17,10 @@ struct DataQualityPage {
         return MarkdownPage(
             path: SitePaths.dataQuality, title: "Data quality",
             breadcrumbs: PageText.homeTrail,
-            markdown: try templates.render("data-quality.md", context))
+            markdown: try PageTemplate.render("data-quality.md", context, with: templates))
     }
 
-    private func summary(_ file: FileCleansing) -> [String: Any] {
+    private func summary(_ file: FileCleansing) -> Row {
         [
             "file": MarkdownEscaping.text(file.file),
             "rowsRead": String(file.rowsRead),
@@ -31,20 +31,20 @@ struct DataQualityPage {
         ]
     }
 
-    private func details(_ file: FileCleansing) -> [String: Any] {
-        var rows: [[String: Any]] = file.reasons.map { reason, count in
+    private func details(_ file: FileCleansing) -> PageContext {
+        var rows: [Row] = file.reasons.map { reason, count in
             ["reason": MarkdownEscaping.text(reason.rawValue), "rows": String(count),
              "effect": reason.drops ? "dropped" : "kept, age unknown"]
         }
         rows += file.repairs.sorted { codePointLess($0.key, $1.key) }.map { repair, count in
             ["reason": MarkdownEscaping.text(repair), "rows": String(count), "effect": "kept, repaired"]
         }
-        let examples: [[String: Any]] = file.reasons.map { reason, count in
+        let examples: [PageContext] = file.reasons.map { reason, count in
             let shown = file.examples[reason] ?? []
             return [
                 "reason": MarkdownEscaping.text(reason.rawValue),
                 "shown": shown.count < count ? "first \(shown.count) of \(count)" : PageText.count(count, "row"),
-                "rows": shown.map { row -> [String: Any] in
+                "rows": shown.map { row -> Row in
                     ["line": String(row.line), "raw": MarkdownEscaping.code(row.raw)]
                 },
             ]

@@ -11,7 +11,7 @@ struct IndexPage {
         let report = dataset.report
         let first = facts.activity.first.compactMap { $0 }.min()
         let last = facts.activity.last.compactMap { $0 }.max()
-        let context: [String: Any] = [
+        let context: PageContext = [
             "users": String(dataset.users.count),
             "items": String(dataset.items.count),
             "events": String(dataset.events.count),
@@ -19,7 +19,7 @@ struct IndexPage {
             "dropped": String(report.totalDropped),
             "period": first.map { "\(PageText.time($0)) to \(PageText.time(last))" } ?? PageText.none,
             "k": String(facts.k),
-            "contentTypes": facts.contentTypes.map { row -> [String: Any] in
+            "contentTypes": facts.contentTypes.map { row -> Row in
                 ["name": MarkdownEscaping.text(row.contentType), "items": String(row.items),
                  "events": String(row.events), "viewers": String(row.viewers)]
             },
@@ -37,6 +37,6 @@ struct IndexPage {
             } ?? PageText.none,
         ]
         return MarkdownPage(path: page, title: "recsite report", breadcrumbs: [],
-                            markdown: try templates.render("index.md", context))
+                            markdown: try PageTemplate.render("index.md", context, with: templates))
     }
 }

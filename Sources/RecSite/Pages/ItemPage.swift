@@ -15,7 +15,7 @@ struct ItemPage {
         let popularity = facts.model.popularity
         let similar = ItemNeighbourhood.mostSimilar(to: self.item, in: facts.model.similarity, limit: Self.similarRows)
         let viewers = ItemNeighbourhood.topViewers(of: self.item, in: facts.model.matrix, limit: Self.viewerRows)
-        var context: [String: Any] = [
+        var context: PageContext = [
             "heading": MarkdownEscaping.text(PageText.itemLabel(item)),
             "id": MarkdownEscaping.text(item.id),
             "title": MarkdownEscaping.text(item.title),
@@ -25,14 +25,14 @@ struct ItemPage {
             "rank": String(popularity.rank[self.item]),
             "itemCount": String(facts.items.count),
             "viewers": String(popularity.viewers[self.item]),
-            "similar": similar.enumerated().map { position, neighbour -> [String: Any] in
+            "similar": similar.enumerated().map { position, neighbour -> Row in
                 var row = ItemCells.cells(neighbour.item, from: path, facts: facts)
                 row["position"] = String(position + 1)
                 row["similarity"] = NumberFormat.similarity(neighbour.similarity)
                 return row
             },
             "hasSimilar": !similar.isEmpty,
-            "viewerRows": viewers.enumerated().map { position, viewer -> [String: Any] in
+            "viewerRows": viewers.enumerated().map { position, viewer -> Row in
                 let user = facts.users[viewer.user]
                 return [
                     "position": String(position + 1),
@@ -51,10 +51,10 @@ struct ItemPage {
         return MarkdownPage(
             path: path, title: MarkdownEscaping.plain("Item " + PageText.itemLabel(item)),
             breadcrumbs: PageText.itemsTrail,
-            markdown: try templates.render("item.md", context))
+            markdown: try PageTemplate.render("item.md", context, with: templates))
     }
 
-    private func recommendedTo(from page: String) -> [String: Any] {
+    private func recommendedTo(from page: String) -> PageContext {
         let exposure = facts.exposure
         let users = exposure.users[item], cf = exposure.cfUsers[item]
         let summary = users == 0

@@ -3,13 +3,13 @@ struct ItemsIndexPage {
     let facts: SiteFacts
 
     func render(templates: TemplateLibrary) throws -> MarkdownPage {
-        let context: [String: Any] = [
+        let context: PageContext = [
             "items": facts.items.indices.map { ItemCells.cells($0, from: SitePaths.itemsIndex, facts: facts) },
             "itemCount": PageText.count(facts.items.count, "item"),
         ]
         return MarkdownPage(
             path: SitePaths.itemsIndex, title: "Items",
             breadcrumbs: PageText.homeTrail,
-            markdown: try templates.render("items-index.md", context))
+            markdown: try PageTemplate.render("items-index.md", context, with: templates))
     }
 }

@@ -8,9 +8,9 @@ struct MethodologyPage {
     func render(templates: TemplateLibrary) throws -> MarkdownPage {
         let page = SitePaths.methodology
         let weights = facts.model.config.weights
-        var context: [String: Any] = [
+        var context: PageContext = [
             "k": String(facts.k),
-            "weights": zip(weights.types, weights.weights).map { type, weight -> [String: Any] in
+            "weights": zip(weights.types, weights.weights).map { type, weight -> Row in
                 ["type": MarkdownEscaping.text(type), "weight": NumberFormat.exact(weight)]
             },
         ]
@@ -19,11 +19,11 @@ struct MethodologyPage {
         }
         return MarkdownPage(
             path: page, title: "Methodology", breadcrumbs: PageText.homeTrail,
-            markdown: try templates.render("methodology.md", context))
+            markdown: try PageTemplate.render("methodology.md", context, with: templates))
     }
 
     /// The first user in ID order with a cf recommendation, and their top one.
-    private func workedExample(from page: String) -> [String: Any]? {
+    private func workedExample(from page: String) -> PageContext? {
         guard let u = facts.recommendations.firstIndex(where: { $0.contains { $0.source == .cf } }),
               let rec = facts.recommendations[u].first(where: { $0.source == .cf }),
               let score = rec.score

@@ -16,10 +16,10 @@ struct PopularPage {
         let globalTop = popularity.ranking.prefix(Self.perTypeLimit)
         let nonMovies = globalTop.filter { !items[Int($0)].isMovie }.count
         let total = facts.contentTypes.reduce(0) { $0 + $1.popularity }
-        let context: [String: Any] = [
+        let context: PageContext = [
             "globalCount": String(min(Self.globalLimit, items.count)),
             "global": ItemCells.ranked(popularity.ranking.prefix(Self.globalLimit), from: page, facts: facts),
-            "types": facts.contentTypes.map { stats -> [String: Any] in
+            "types": facts.contentTypes.map { stats -> PageContext in
                 let ranking = popularity.ranking { items[$0].contentType == stats.contentType }
                 return ["name": MarkdownEscaping.text(stats.contentType),
                         "rows": ItemCells.ranked(ranking.prefix(Self.perTypeLimit), from: page, facts: facts)]
@@ -30,7 +30,7 @@ struct PopularPage {
                 + "and so \(nonMovies == 1 ? "is" : "are") missing from this list.",
             "popularMoviesCSV": SitePaths.link(from: page, to: SitePaths.popularMoviesCSV),
             "popularJSON": SitePaths.link(from: page, to: SitePaths.popularJSON),
-            "statistics": facts.contentTypes.map { row -> [String: Any] in
+            "statistics": facts.contentTypes.map { row -> Row in
                 ["name": MarkdownEscaping.text(row.contentType), "items": String(row.items),
                  "watched": String(row.watchedItems), "events": String(row.events), "viewers": String(row.viewers),
                  "popularity": NumberFormat.interaction(row.popularity),
@@ -39,6 +39,6 @@ struct PopularPage {
         ]
         return MarkdownPage(
             path: page, title: "Popular items", breadcrumbs: PageText.homeTrail,
-            markdown: try templates.render("popular.md", context))
+            markdown: try PageTemplate.render("popular.md", context, with: templates))
     }
 }

@@ -8,6 +8,8 @@ struct SiteFacts: Sendable {
     let activity: UserActivity
     let exposure: RecommendationExposure
     let contentTypes: [ContentTypeStatistics]
+    /// Every item's `ItemCells` as seen from each folder of `ItemCells.cachedFolders`.
+    let itemCells: [String: [Row]]
 
     /// - Complexity: O(events + users × k log(users × k) + items).
     init(model: RecommenderModel, recommendations: [[Recommendation]]) {
@@ -16,6 +18,11 @@ struct SiteFacts: Sendable {
         activity = UserActivity(dataset: model.dataset)
         exposure = RecommendationExposure(itemCount: model.dataset.items.count, recommendations: recommendations)
         contentTypes = ContentTypeStatistics.compute(model: model)
+        var itemCells: [String: [Row]] = [:]
+        for folder in ItemCells.cachedFolders {
+            itemCells[folder] = model.dataset.items.indices.map { ItemCells.make($0, from: folder + "index.md", model: model) }
+        }
+        self.itemCells = itemCells
     }
 
     var users: [User] { model.dataset.users }

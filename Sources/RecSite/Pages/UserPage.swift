@@ -11,7 +11,7 @@ struct UserPage {
     struct Output {
         let page: MarkdownPage
         let chart: SiteFile?
-        let indexRow: [String: Any]
+        let indexRow: Row
     }
 
     let facts: SiteFacts
@@ -24,7 +24,7 @@ struct UserPage {
         let total = profile.totalScore
         let genres = profile.genrePreferences(items: facts.items)
         let contentTypes = profile.contentBreakdown(items: facts.items)
-        var context: [String: Any] = [
+        var context: PageContext = [
             "heading": MarkdownEscaping.text(PageText.userLabel(user)),
             "id": MarkdownEscaping.text(user.id),
             "name": PageText.orUnknown(user.name),
@@ -57,18 +57,18 @@ struct UserPage {
         let page = MarkdownPage(
             path: path, title: MarkdownEscaping.plain("User " + PageText.userLabel(user)),
             breadcrumbs: PageText.usersTrail,
-            markdown: try templates.render("user.md", context))
+            markdown: try PageTemplate.render("user.md", context, with: templates))
         return Output(page: page, chart: chart, indexRow: indexRow(user, profile: profile, genres: genres))
     }
 
-    private func groups(_ groups: [GroupTotal], total: Double) -> [[String: Any]] {
+    private func groups(_ groups: [GroupTotal], total: Double) -> [Row] {
         groups.map {
             ["name": MarkdownEscaping.text($0.name), "items": String($0.items),
              "score": NumberFormat.interaction($0.score), "share": PageText.share($0.score, of: total)]
         }
     }
 
-    private func historyRows(_ entries: some Sequence<HistoryEntry>, from page: String) -> [[String: Any]] {
+    private func historyRows(_ entries: some Sequence<HistoryEntry>, from page: String) -> [Row] {
         entries.enumerated().map { position, entry in
             var row = ItemCells.cells(Int(entry.item), from: page, facts: facts)
             row["position"] = String(position + 1)
@@ -79,14 +79,14 @@ struct UserPage {
         }
     }
 
-    private func history(_ profile: UserProfile, from page: String) -> [String: Any] {
+    private func history(_ profile: UserProfile, from page: String) -> PageContext {
         let more = profile.history.count - Self.historyRows
-        var context: [String: Any] = ["history": historyRows(profile.history.prefix(Self.historyRows), from: page)]
+        var context: PageContext = ["history": historyRows(profile.history.prefix(Self.historyRows), from: page)]
         if more > 0 { context["historyMore"] = "… \(PageText.count(more, "more item")) — full list in the" }
         return context
     }
 
-    private func moviesOnly(_ profile: UserProfile, contentTypes: [GroupTotal], from page: String) -> [String: Any] {
+    private func moviesOnly(_ profile: UserProfile, contentTypes: [GroupTotal], from page: String) -> PageContext {
         let movies = profile.moviesOnly(items: facts.items)
         let all = profile.history.count, hidden = all - movies.count
         let hiddenTypes = contentTypes.filter { $0.name != "movie" }
@@ -102,7 +102,7 @@ struct UserPage {
                 + "\(hidden == 1 ? "is" : "are") hidden in this view."
         }
         let more = movies.count - Self.historyRows
-        var context: [String: Any] = [
+        var context: PageContext = [
             "moviesSummary": summary,
             "movies": historyRows(movies.prefix(Self.historyRows), from: page),
             "hasMovies": !movies.isEmpty,
@@ -111,14 +111,14 @@ struct UserPage {
         return context
     }
 
-    private func recommendations(from page: String) -> [String: Any] {
+    private func recommendations(from page: String) -> PageContext {
         let list = facts.recommendations[user]
         let cf = list.filter { $0.source == .cf }
         let fillReason = cf.isEmpty
             ? "Popular item, filling the list: no item has a positive score"
             : "Popular item, filling the list: only \(PageText.count(cf.count, "item has", "items have")) a positive score"
-        var rows: [[String: Any]] = []
-        var breakdowns: [[String: Any]] = []
+        var rows: [Row] = []
+        var breakdowns: [PageContext] = []
         for rec in list {
             let item = facts.items[Int(rec.item)]
             var row = ItemCells.cells(Int(rec.item), from: page, facts: facts)
@@ -126,9 +126,7 @@ struct UserPage {
             row["score"] = rec.score.map(NumberFormat.score) ?? PageText.none
             row["source"] = rec.source.rawValue
             if let top = rec.reason {
-                let source = facts.items[Int(top.item)]
-                row["reason"] = "Because you watched "
-                    + MarkdownLink.to(SitePaths.item(source.id), from: page, text: source.title)
+                row["reason"] = "Because you watched " + ItemCells.titleLink(Int(top.item), from: page, facts: facts)
                     + " (\(NumberFormat.percent(top.share)) of the score)"
             } else {
                 row["reason"] = fillReason
@@ -149,7 +147,7 @@ struct UserPage {
                 "breakdowns": breakdowns, "hasBreakdowns": !breakdowns.isEmpty]
     }
 
-    private func files(_ id: String, from page: String) -> [String: Any] {
+    private func files(_ id: String, from page: String) -> Row {
         func link(_ path: String) -> String { SitePaths.link(from: page, to: path) }
         return [
             "recommendationsJSON": link(SitePaths.recommendationsJSON(id)),
@@ -161,7 +159,7 @@ struct UserPage {
         ]
     }
 
-    private func indexRow(_ user: User, profile: UserProfile, genres: [GroupTotal]) -> [String: Any] {
+    private func indexRow(_ user: User, profile: UserProfile, genres: [GroupTotal]) -> Row {
         [
             "id": MarkdownLink.to(SitePaths.user(user.id), from: SitePaths.usersIndex, text: user.id),
             "name": user.name.isEmpty ? PageText.none : MarkdownEscaping.text(user.name),

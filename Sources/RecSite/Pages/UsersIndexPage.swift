@@ -2,16 +2,16 @@
 /// the user pages' own numbers (`UserPage.Output.indexRow`), so both agree.
 struct UsersIndexPage {
     let facts: SiteFacts
-    let rows: [[String: Any]]
+    let rows: [Row]
 
     func render(templates: TemplateLibrary) throws -> MarkdownPage {
-        let context: [String: Any] = [
+        let context: PageContext = [
             "users": rows,
             "userCount": PageText.count(facts.users.count, "user"),
         ]
         return MarkdownPage(
             path: SitePaths.usersIndex, title: "Users",
             breadcrumbs: PageText.homeTrail,
-            markdown: try templates.render("users-index.md", context))
+            markdown: try PageTemplate.render("users-index.md", context, with: templates))
     }
 }
