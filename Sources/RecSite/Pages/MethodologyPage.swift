@@ -35,8 +35,11 @@ struct MethodologyPage {
         context["user"] = MarkdownLink.to(SitePaths.user(user.id), from: page, text: PageText.userLabel(user))
         context["item"] = MarkdownLink.to(SitePaths.item(item.id), from: page, text: PageText.itemLabel(item))
         context["rank"] = String(rec.rank)
-        context["sum"] = top.map { NumberFormat.score($0.contribution) }.joined(separator: " + ")
-            + (breakdown.contributions.count > top.count ? " + …" : "")
+        var terms = top.map { NumberFormat.score($0.contribution) }
+        if let others = context["othersContribution"] as? String, let label = context["othersLabel"] as? String {
+            terms.append("\(others) (\(label))")
+        }
+        context["sum"] = terms.joined(separator: " + ")
         if let first = breakdown.contributions.first {
             let source = facts.items[Int(first.item)]
             context["firstItem"] = MarkdownEscaping.text(source.title)

@@ -66,4 +66,21 @@ import Testing
         #expect(page.contains("40 of 60 history items are movies; the 20 non-movie items (20 series) are hidden in this view."))
         #expect(!page.contains("more movie"))
     }
+
+    /// The worked example is the first user in ID order with a cf recommendation, and its numbers add up.
+    @Test func methodologyWorksThroughOneScore() throws {
+        let site = try PageFixture.site()
+        let page = try site.page(SitePaths.methodology).markdown
+        let model = site.model
+        let u = try #require(site.recommendations.firstIndex { $0.contains { $0.source == .cf } })
+        let rec = try #require(site.recommendations[u].first { $0.source == .cf })
+        let user = model.dataset.users[u]
+        #expect(page.contains("is " + MarkdownLink.to(SitePaths.user(user.id), from: SitePaths.methodology, text: PageText.userLabel(user)) + ";"))
+        let terms = model.breakdown(user: u, item: Int(rec.item)).contributions.map { NumberFormat.score($0.contribution) }
+        #expect(page.contains("`score = " + terms.joined(separator: " + ") + " = " + NumberFormat.score(rec.score!) + "`"))
+        for (type, weight) in zip(model.config.weights.types, model.config.weights.weights) {
+            #expect(page.contains("| \(type) | \(NumberFormat.exact(weight)) |"))
+        }
+        #expect(page.contains("the top k = \(model.config.k) are"))
+    }
 }
