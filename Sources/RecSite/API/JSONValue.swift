@@ -58,6 +58,13 @@ public indirect enum JSONValue: Equatable {
     /// the text is also safe inside a `<script>` block).
     static func writeString(_ value: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole (U+2028/U+2029 are E2 80 A8/A9).
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E
+            || $0 == 0x26 || $0 == 0x7F || $0 == 0xE2 }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
