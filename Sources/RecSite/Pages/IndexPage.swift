@@ -4,6 +4,7 @@ struct IndexPage {
     static let topItems = 10
 
     let facts: SiteFacts
+    var hasEvaluation = false
 
     func render(templates: TemplateLibrary) throws -> MarkdownPage {
         let page = SitePaths.index
@@ -11,7 +12,7 @@ struct IndexPage {
         let report = dataset.report
         let first = facts.activity.first.compactMap { $0 }.min()
         let last = facts.activity.last.compactMap { $0 }.max()
-        let context: PageContext = [
+        var context: PageContext = [
             "users": String(dataset.users.count),
             "items": String(dataset.items.count),
             "events": String(dataset.events.count),
@@ -36,6 +37,9 @@ struct IndexPage {
                 MarkdownLink.to(SitePaths.user($0.id), from: page, text: PageText.userLabel($0))
             } ?? PageText.none,
         ]
+        if hasEvaluation {
+            context["evaluation"] = SitePaths.link(from: page, to: SitePaths.evaluation)
+        }
         return MarkdownPage(path: page, title: "recsite report", breadcrumbs: [],
                             markdown: try PageTemplate.render("index.md", context, with: templates))
     }

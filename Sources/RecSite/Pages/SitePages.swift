@@ -10,6 +10,8 @@ public struct SitePages {
     public let model: RecommenderModel
     public let templates: TemplateLibrary
     public let recommendations: [[Recommendation]]
+    /// An offline evaluation to publish as `evaluation.md`, if the build has one.
+    public let evaluation: EvaluationResult?
 
     /// - Parameters:
     ///   - model: the built model.
@@ -18,19 +20,23 @@ public struct SitePages {
     ///     `compare.md`, `data-quality.md` and `methodology.md`.
     ///   - recommendations: every user's list, in user order, as
     ///     `model.recommender.recommendAll(k: model.config.k)` returns it.
-    public init(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]]) {
+    ///   - evaluation: an offline evaluation to publish as `evaluation.md`.
+    public init(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]],
+                evaluation: EvaluationResult? = nil) {
         precondition(recommendations.count == model.dataset.users.count, "one recommendation list per user")
         self.model = model
         self.templates = templates
         self.recommendations = recommendations
+        self.evaluation = evaluation
     }
 
     /// Every Markdown page and every SVG chart of the site, in a deterministic order.
     ///
     /// Pages: `index.md`, `users/index.md`, the user pages in ID order,
     /// `items/index.md`, the item pages in ID order, then `popular.md`,
-    /// `compare.md`, `data-quality.md` and `methodology.md`. Files: each
-    /// user's genre chart (users with a history), in ID order.
+    /// `compare.md`, `data-quality.md`, `methodology.md` and, with an
+    /// evaluation, `evaluation.md`. Files: each user's genre chart (users with
+    /// a history), in ID order, then the evaluation chart.
     /// - Parameter workers: how many user and item pages render at once.
     /// - Throws: `RecSiteError.templateError` when a template is missing.
     /// - Complexity: O(events + Σ_u |H(u)| · (log |H(u)| + k log neighbours)
@@ -45,7 +51,7 @@ public struct SitePages {
             Result { try ItemPage(facts: facts, item: i).render(templates: templates) }
         })
         var pages = [
-            try IndexPage(facts: facts).render(templates: templates),
+            try IndexPage(facts: facts, hasEvaluation: evaluation != nil).render(templates: templates),
             try UsersIndexPage(facts: facts, rows: users.map(\.indexRow)).render(templates: templates),
         ]
         pages += users.map(\.page)
@@ -55,7 +61,13 @@ public struct SitePages {
         pages.append(try ComparePage(facts: facts).render(templates: templates))
         pages.append(try DataQualityPage(facts: facts).render(templates: templates))
         pages.append(try MethodologyPage(facts: facts).render(templates: templates))
-        return (pages, users.compactMap(\.chart))
+        var files = users.compactMap(\.chart)
+        if let evaluation {
+            let (page, chart) = try EvaluationPage(result: evaluation).render(templates: templates)
+            pages.append(page)
+            files.append(chart)
+        }
+        return (pages, files)
     }
 
     /// The results in index order, or the first error in index order, so a

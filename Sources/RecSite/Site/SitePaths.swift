@@ -12,6 +12,9 @@ public enum SitePaths {
     public static let compare = "compare.md"
     public static let dataQuality = "data-quality.md"
     public static let methodology = "methodology.md"
+    /// Written only when the build is given an evaluation (`--evaluate` or `--evaluation FILE`).
+    public static let evaluation = "evaluation.md"
+    public static let evaluationChart = "charts/evaluation-ndcg.svg"
 
     public static func user(_ id: String) -> String { "users/\(SafeFileName.forID(id)).md" }
     public static func item(_ id: String) -> String { "items/\(SafeFileName.forID(id)).md" }

@@ -1,0 +1,50 @@
+import Foundation
+import RecEngine
+import Testing
+@testable import RecSite
+
+/// `evaluation.md`: written only with an evaluation, numbers as the result
+/// holds them, the published reference only under its own protocol.
+@Suite struct EvaluationPageTests {
+    static func result(options: EvaluationOptions = EvaluationOptions()) throws -> EvaluationResult {
+        let site = try PageFixture.site()
+        return try Evaluator(dataset: site.model.dataset, options: options).run(Evaluator.algorithms(variants: false))
+    }
+
+    @Test func pageOnlyWithAnEvaluation() throws {
+        let site = try PageFixture.site()
+        let templates = try PageFixture.templates()
+        let without = try SitePages(model: site.model, templates: templates, recommendations: site.recommendations).render()
+        #expect(!without.pages.contains { $0.path == SitePaths.evaluation })
+        #expect(!without.pages[0].markdown.contains("evaluation.md"))
+        let result = try Self.result()
+        let with = try SitePages(model: site.model, templates: templates, recommendations: site.recommendations,
+                                 evaluation: result).render()
+        let page = try #require(with.pages.first { $0.path == SitePaths.evaluation })
+        #expect(with.pages[0].markdown.contains("](evaluation.md)"))
+        #expect(with.files.last?.path == SitePaths.evaluationChart)
+        #expect(page.markdown.hasPrefix("# Offline evaluation\n"))
+        for row in result.rows {
+            let line = "| \(MarkdownEscaping.text(row.name)) | \(row.kind) | \(NumberFormat.fixed(row.ranking.precision, 4)) | "
+                + "\(NumberFormat.fixed(row.ranking.recall, 4)) | \(NumberFormat.fixed(row.ranking.ndcg, 4)) |"
+            #expect(page.markdown.contains(line))
+        }
+        // The fixture's default protocol is the published one, so SAR's figures stand beside ours.
+        #expect(page.markdown.contains("| 0.3308 | 0.1764 | 0.3825 | — | 0.1106 | — |"))
+    }
+
+    @Test func referenceOnlyUnderItsProtocol() throws {
+        let templates = try PageFixture.templates()
+        let temporal = try Self.result(options: EvaluationOptions(split: .temporal))
+        let page = try EvaluationPage(result: temporal).render(templates: templates).page
+        #expect(!page.markdown.contains("0.3825"))
+        #expect(page.markdown.contains("temporal split per user"))
+    }
+
+    @Test func chartIsAccessibleSVG() throws {
+        let chart = try EvaluationPage(result: try Self.result()).render(templates: try PageFixture.templates()).chart
+        let text = String(decoding: chart.bytes, as: UTF8.self)
+        #expect(text.contains("<title"))
+        #expect(text.contains("nDCG@10 by algorithm"))
+    }
+}
