@@ -53,4 +53,18 @@ struct ExplainCommandTests {
         #expect(lines[1].hasPrefix("u1,i63,Blue Lock,"))
         #expect(lines.count == 1 + Self.model.breakdown(user: Self.model.user("u1")!, item: Self.model.item("i63")!).contributions.count)
     }
+
+    @Test func zeroScoreIsSaidPlainly() throws {
+        let folder = try RecsiteProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "user_id\nu1\nu2\n".write(to: folder.appendingPathComponent("users.csv"), atomically: true, encoding: .utf8)
+        try "item_id,title\ni1,Watched\ni2,Never Watched\ni3,Other\n"
+            .write(to: folder.appendingPathComponent("items.csv"), atomically: true, encoding: .utf8)
+        try "user_id,item_id,event_type,watch_seconds,timestamp\nu1,i1,play,10,2025-01-01\nu2,i3,play,5,2025-01-01\n"
+            .write(to: folder.appendingPathComponent("events.csv"), atomically: true, encoding: .utf8)
+        let result = try RecsiteProcess.run(["explain", "u1", "Never", "--data", folder.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("score(u1, i2) = 0: no item in u1's history with r > 0 shares a viewer with i2"))
+        #expect(result.stdout.contains("Rank 2 of 10 in u1's recommendations (popular)."))
+    }
 }
