@@ -24,7 +24,7 @@ struct RecsiteCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, UserCommand.self, MoviesCommand.self, ExplainCommand.self,
-            RecommendCommand.self, PopularCommand.self, SynthCommand.self,
+            RecommendCommand.self, PopularCommand.self, SynthCommand.self, BuildCommand.self,
             ImportCommand.self, EvaluateCommand.self,
         ]
     )

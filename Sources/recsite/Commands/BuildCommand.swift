@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import RecEngine
+import RecSite
+
+/// `recsite build`: the report site, or `--check` of the committed one.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the report site: Markdown and HTML pages, the static JSON API and CSV exports.",
+        discussion: """
+        Runs the engine over every user and writes the site to --out: for each page a Markdown \
+        file (from the Mustache templates) and its HTML twin (cmark-gfm in safe mode inside \
+        templates/layout.html.mustache, Bootstrap 5 from Debian's libjs-bootstrap5), the JSON \
+        files of SPEC §9 under api/, per-user CSV exports under csv/, and SVG charts.
+
+        The output is deterministic: the same data, settings and templates give the same bytes. \
+        The site is written into a staging folder beside --out and swapped in, so a failed \
+        build leaves the old site untouched; files the build no longer makes are removed, and \
+        files whose bytes did not change keep their modification time. Every internal link is \
+        checked before anything is written. recsite only replaces a folder that holds its \
+        .recsite-manifest (or an empty one).
+
+        --check builds in memory, writes nothing, and lists on stdout each file of --out that \
+        would be added, changed or removed (assets/vendor/, which is git-ignored, is not \
+        compared). Progress goes to stderr: phases, a page counter when stderr is a terminal, \
+        and a summary.
+
+        Examples:
+          recsite build
+          recsite build --data /path/to/logs --out /tmp/site -k 20
+          recsite build --check            # in CI: is the committed site current?
+          recsite build --templates my-templates --weight complete=4
+
+        Exit codes: 0 success (--check: the site is current); 1 --check found differences, or \
+        bad data, settings or templates, or a broken link; 3 the site could not be written (an \
+        I/O error, or --out is a folder recsite did not make); 64 bad flags.
+        """
+    )
+
+    @OptionGroup var options: DataOptions
+    @OptionGroup var count: RecommendationCount
+
+    @Option(help: ArgumentHelp("The site folder (replaced as a whole).", valueName: "dir"))
+    var out = "site"
+
+    @Option(help: ArgumentHelp("Mustache templates and assets/.", valueName: "dir"))
+    var templates = TemplateLibrary.defaultDirectory
+
+    @Flag(help: "Write nothing; exit 1 listing the files of --out that would change.")
+    var check = false
+
+    @Flag(help: "Print nothing on stderr but errors.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Threads to use (default: all cores, or RECSITE_WORKERS).", valueName: "n"))
+    var workers: Int?
+
+    func validate() throws {
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
+        if out.isEmpty { throw ValidationError("--out must name a folder.") }
+    }
+
+    func run() throws {
+        var settings = SiteBuilder.Options()
+        settings.dataDirectory = options.data
+        settings.outputDirectory = out
+        settings.templatesDirectory = templates
+        settings.configPath = options.config
+        settings.weightOverrides = options.weights
+        settings.k = count.k
+        settings.workers = workers ?? ProcessInfoCores.count
+        let builder = SiteBuilder(options: settings, console: StandardErrorConsole(quiet: quiet)) {
+            model, templates, recommendations, workers in
+            try SitePages(model: model, templates: templates, recommendations: recommendations).render(workers: workers)
+        }
+        do {
+            if check {
+                let outcome = try builder.check()
+                for line in outcome.diff.lines { print(line) }
+                if !outcome.diff.isEmpty { throw ExitCode(1) }
+            } else {
+                _ = try builder.build()
+            }
+        } catch let error as RecSiteError {
+            switch error {
+            case .writeFailed, .refusingToReplace:
+                FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
+                throw ExitCode(3)
+            default: throw error
+            }
+        }
+    }
+}
