@@ -1,8 +1,21 @@
 import RecEngine
 
 /// Markdown pages → HTML files: cmark-gfm (safe mode), `.md` links
-/// rewritten to `.html`, Bootstrap table classes, then the layout.
+/// rewritten to `.html`, Bootstrap table classes, then the layout. Each
+/// converted page also carries the links of its Markdown and of its HTML,
+/// so the link check needs no second parse.
 public struct HTMLConverter: Sendable {
+    /// One page's HTML file and the links found on the way.
+    public struct ConvertedPage: Sendable {
+        /// The `.html` file.
+        public let file: SiteFile
+        /// The Markdown page's link and image targets: the `href`/`src`
+        /// values cmark wrote for them, before `.md` became `.html`.
+        public let markdownLinks: LinkChecker.PageLinks
+        /// Every `href`/`src` of the HTML file, layout included.
+        public let htmlLinks: LinkChecker.PageLinks
+    }
+
     public let renderer: MarkdownRenderer
     public let layout: HTMLLayout
 
@@ -18,22 +31,30 @@ public struct HTMLConverter: Sendable {
         HTMLTables.decorate(LinkRewriter.rewrite(try renderer.html(markdown)))
     }
 
-    /// The HTML file of one page (`users/u1.md` → `users/u1.html`).
+    /// The HTML file of one page (`users/u1.md` → `users/u1.html`) and its links.
     /// - Throws: `RecSiteError` from cmark or the layout template.
     /// - Complexity: O(length of the page).
-    public func convert(_ page: MarkdownPage) throws -> SiteFile {
-        let html = try layout.render(page: page, content: fragment(page.markdown))
-        return SiteFile(path: LinkRewriter.htmlPath(page.path), text: html)
+    public func convert(_ page: MarkdownPage) throws -> ConvertedPage {
+        let raw = try renderer.html(page.markdown)
+        let markdownLinks = LinkChecker.links(inHTML: raw)
+        let html = try layout.render(page: page, content: HTMLTables.decorate(LinkRewriter.rewrite(raw)))
+        let path = LinkRewriter.htmlPath(page.path)
+        return ConvertedPage(
+            file: SiteFile(path: path, text: html),
+            markdownLinks: LinkChecker.PageLinks(page: page.path, links: markdownLinks),
+            htmlLinks: LinkChecker.PageLinks(page: path, links: LinkChecker.links(inHTML: html)))
     }
 
     /// Every page converted on `workers` threads, in the order of `pages`.
+    /// - Parameter progress: called once per page, from any thread.
     /// - Throws: the error of the first page (in page order) that failed,
-    ///   prefixed with its path.
-    /// - Complexity: O(total length of the pages) / workers.
+    ///   naming its path.
+    /// - Complexity: O(total length of the pages) / workers (cmark's parse
+    ///   itself runs one at a time; see `MarkdownRenderer`).
     public func convert(_ pages: [MarkdownPage], workers: Int = ProcessInfoCores.count,
-                        progress: (@Sendable (Int) -> Void)? = nil) throws -> [SiteFile] {
-        let results: [Result<SiteFile, Error>] = parallelMap(count: pages.count, workers: workers, makeScratch: {}) { index, _ in
-            defer { progress?(index) }
+                        progress: (@Sendable () -> Void)? = nil) throws -> [ConvertedPage] {
+        let results = parallelMap(count: pages.count, workers: workers, makeScratch: {}) { index, _ in
+            defer { progress?() }
             return Result { try convert(pages[index]) }
         }
         return try results.enumerated().map { index, result in

@@ -18,60 +18,42 @@ public enum HTMLLinks {
     /// Every `href` and `src` attribute of `html`, in document order.
     /// - Complexity: O(length of `html`).
     public static func attributes(in html: String) -> [Attribute] {
-        let bytes = Array(html.utf8)
-        var found: [Attribute] = []
-        var i = 0
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "="), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "\"") else {
-                i += 1
-                continue
-            }
-            let name = attributeName(endingBefore: i, in: bytes)
-            guard name == "href" || name == "src" else {
-                i += 1
-                continue
-            }
-            let start = i + 2
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-            found.append(Attribute(name: name, rawValue: String(decoding: bytes[start..<end], as: UTF8.self),
-                                   range: start..<end))
-            i = end + 1
-        }
-        return found
+        var html = html
+        return html.withUTF8 { attributes(in: $0) }
     }
 
     /// Replaces attribute values: `transform` returns the new raw value, or
     /// `nil` to keep one as it is.
     /// - Complexity: O(length of `html`).
     public static func rewriting(_ html: String, _ transform: (Attribute) -> String?) -> String {
-        let attributes = attributes(in: html)
-        guard !attributes.isEmpty else { return html }
-        let bytes = Array(html.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + attributes.count * 2)
-        var position = 0
-        for attribute in attributes {
-            guard let replacement = transform(attribute) else { continue }
-            out.append(contentsOf: bytes[position..<attribute.range.lowerBound])
-            out.append(contentsOf: replacement.utf8)
-            position = attribute.range.upperBound
+        var html = html
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            var position = 0
+            for attribute in attributes(in: bytes) {
+                guard let replacement = transform(attribute) else { continue }
+                if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
+                out.append(contentsOf: bytes[position..<attribute.range.lowerBound])
+                out.append(contentsOf: replacement.utf8)
+                position = attribute.range.upperBound
+            }
+            guard position > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            out.append(contentsOf: bytes[position...])
+            return String(decoding: out, as: UTF8.self)
         }
-        guard position > 0 else { return html }
-        out.append(contentsOf: bytes[position...])
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `url` leaves the site: it has a scheme (`https:`, `mailto:`,
     /// `javascript:`), is protocol-relative (`//host`) or root-absolute (`/x`).
     public static func isExternal(_ url: String) -> Bool {
-        if url.hasPrefix("/") { return true }
         var sawLetter = false
-        for scalar in url.unicodeScalars {
-            switch scalar {
-            case "a"..."z", "A"..."Z": sawLetter = true
-            case "0"..."9", "+", ".", "-": if !sawLetter { return false }
-            case ":": return sawLetter
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): sawLetter = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"):
+                if !sawLetter { return false }
+            case UInt8(ascii: ":"): return sawLetter
+            case UInt8(ascii: "/"): return !sawLetter  // `/x` and `//host`; `a/b:c` is relative
             default: return false
             }
         }
@@ -85,7 +67,7 @@ public enum HTMLLinks {
     }
 
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = text
         for (entity, character) in [("&quot;", "\""), ("&#39;", "'"), ("&#x27;", "'"), ("&lt;", "<"), ("&gt;", ">")] {
             out = out.replacingAll(entity, with: character)
@@ -93,43 +75,82 @@ public enum HTMLLinks {
         return out.replacingAll("&amp;", with: "&")
     }
 
-    /// The ASCII attribute name right before the `=` at `equals`, or "" when
-    /// the character before the name is not whitespace (so `data-src` is not `src`).
-    private static func attributeName(endingBefore equals: Int, in bytes: [UInt8]) -> String {
-        var start = equals
-        while start > 0 {
-            let byte = bytes[start - 1]
-            let isNameByte = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || byte == UInt8(ascii: "-")
-            guard isNameByte else { break }
-            start -= 1
+    private static let quote = UInt8(ascii: "\"")
+    private static let equals = UInt8(ascii: "=")
+
+    private static func attributes(in bytes: UnsafeBufferPointer<UInt8>) -> [Attribute] {
+        var found: [Attribute] = []
+        var i = 0
+        let count = bytes.count
+        while i + 1 < count {
+            guard bytes[i] == equals, bytes[i + 1] == quote, let name = attributeName(endingBefore: i, in: bytes) else {
+                i += 1
+                continue
+            }
+            let start = i + 2
+            var end = start
+            while end < count, bytes[end] != quote { end += 1 }
+            found.append(Attribute(name: name, rawValue: String(decoding: bytes[start..<end], as: UTF8.self),
+                                   range: start..<end))
+            i = end + 1
         }
-        guard start < equals, start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\n")
-        else { return "" }
-        return String(decoding: bytes[start..<equals], as: UTF8.self)
+        return found
+    }
+
+    /// `href` or `src` when the bytes right before the `=` at `equals` are
+    /// that name preceded by a space or line break (so `data-src` is not `src`).
+    private static func attributeName(endingBefore equals: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        func matches(_ name: StaticString) -> Bool {
+            let length = name.utf8CodeUnitCount
+            guard equals > length else { return false }
+            let before = bytes[equals - length - 1]
+            guard before == UInt8(ascii: " ") || before == UInt8(ascii: "\n") else { return false }
+            let pattern = UnsafeBufferPointer(start: name.utf8Start, count: length)
+            for k in 0..<length where bytes[equals - length + k] != pattern[k] { return false }
+            return true
+        }
+        if matches("href") { return "href" }
+        if matches("src") { return "src" }
+        return nil
     }
 }
 
 extension String {
-    /// Every occurrence of `target` replaced, scanning UTF-8 bytes (no
+    /// Every occurrence of `target` replaced, comparing UTF-8 bytes (no
     /// Unicode-equivalence matching, unlike `replacingOccurrences`).
     /// - Complexity: O(length of the string × length of `target`).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        let bytes = Array(utf8), needle = Array(target.utf8)
-        guard !needle.isEmpty, bytes.count >= needle.count else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        var changed = false
-        while i < bytes.count {
-            if bytes[i] == needle[0], i + needle.count <= bytes.count, bytes[i..<(i + needle.count)].elementsEqual(needle) {
-                out.append(contentsOf: replacement.utf8)
-                i += needle.count
-                changed = true
-            } else {
-                out.append(bytes[i])
-                i += 1
+        var text = self
+        var target = target
+        return text.withUTF8 { bytes in
+            target.withUTF8 { needle in
+                guard let first = needle.first, bytes.count >= needle.count else { return self }
+                var out: [UInt8] = []
+                var copied = 0
+                var i = 0
+                let last = bytes.count - needle.count
+                while i <= last {
+                    if bytes[i] == first, memoryEqual(bytes, i, needle) {
+                        if out.isEmpty { out.reserveCapacity(bytes.count + 256) }
+                        out.append(contentsOf: bytes[copied..<i])
+                        out.append(contentsOf: replacement.utf8)
+                        i += needle.count
+                        copied = i
+                    } else {
+                        i += 1
+                    }
+                }
+                guard copied > 0 else { return self }
+                out.append(contentsOf: bytes[copied...])
+                return String(decoding: out, as: UTF8.self)
             }
         }
-        return changed ? String(decoding: out, as: UTF8.self) : self
     }
+}
+
+/// Whether `bytes[at...]` starts with `needle`.
+@inline(__always)
+private func memoryEqual(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+    for k in 1..<needle.count where bytes[at + k] != needle[k] { return false }
+    return true
 }

@@ -12,11 +12,14 @@ public enum LinkRewriter {
     }
 
     /// The `.html` form of one link target, or `nil` when it stays as it is.
+    /// - Complexity: O(length of `url`), on its UTF-8 bytes.
     public static func rewrittenTarget(_ url: String) -> String? {
-        guard !HTMLLinks.isExternal(url) else { return nil }
-        let (path, suffix) = HTMLLinks.splitPath(url)
-        guard path.hasSuffix(".md"), path.count > 3, !path.hasSuffix("/.md") else { return nil }
-        return path.dropLast(3) + ".html" + suffix
+        let bytes = url.utf8
+        let cut = bytes.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? bytes.endIndex
+        let path = bytes[..<cut]
+        guard path.count > 3, path.suffix(3).elementsEqual(".md".utf8), path.dropLast(3).last != UInt8(ascii: "/"),
+              !HTMLLinks.isExternal(url) else { return nil }
+        return String(url[..<bytes.index(cut, offsetBy: -3)]) + ".html" + String(url[cut...])
     }
 
     /// The HTML file of a site-relative Markdown path: `users/u1.md` → `users/u1.html`.

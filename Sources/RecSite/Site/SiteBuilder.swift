@@ -107,12 +107,12 @@ public struct SiteBuilder: Sendable {
         let rendered = try pages(model: model, templates: templates, recommendations: lists)
         console.phase("converting \(rendered.pages.count) pages to HTML")
         let html = try self.html(rendered.pages, converter: converter)
-        console.phase("writing the JSON API and CSV exports")
+        console.phase("making the JSON API and CSV exports")
         let data = dataFiles(model: model, recommendations: lists)
-        let files = rendered.pages.map { SiteFile(path: $0.path, text: $0.markdown) } + html + rendered.files
-            + data.files + assets
+        let files = rendered.pages.map { SiteFile(path: $0.path, text: $0.markdown) } + html.map(\.file)
+            + rendered.files + data.files + assets
         console.phase("checking links")
-        try verifyLinks(files, extraLinks: data.links, renderer: converter.renderer)
+        try verifyLinks(html.flatMap { [$0.markdownLinks, $0.htmlLinks] }, files: files, extraLinks: data.links)
         return (files, rendered.pages.count)
     }
 
@@ -152,11 +152,11 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Step 5: each page as HTML, in page order, with a progress bar.
-    public func html(_ pages: [MarkdownPage], converter: HTMLConverter) throws -> [SiteFile] {
+    public func html(_ pages: [MarkdownPage], converter: HTMLConverter) throws -> [HTMLConverter.ConvertedPage] {
         console.startProgress("pages", total: pages.count)
         defer { console.endProgress() }
         let console = self.console
-        return try converter.convert(pages, workers: options.workers) { _ in console.advanceProgress() }
+        return try converter.convert(pages, workers: options.workers) { console.advanceProgress() }
     }
 
     /// Step 6: the static API and the CSV exports (see `SiteData`).
@@ -166,11 +166,12 @@ public struct SiteBuilder: Sendable {
         return (data.files(workers: options.workers), data.searchLinks)
     }
 
-    /// Step 7: every internal link resolves.
+    /// Step 7: every internal link of every page (Markdown and HTML) and of
+    /// the search indexes resolves to a file of the site.
     /// - Throws: `RecSiteError.brokenLinks` naming each page and link.
-    public func verifyLinks(_ files: [SiteFile], extraLinks: [(file: String, target: String)],
-                            renderer: MarkdownRenderer) throws {
-        try LinkChecker.verify(files, extraLinks: extraLinks, renderer: renderer, workers: options.workers)
+    public func verifyLinks(_ pages: [LinkChecker.PageLinks], files: [SiteFile],
+                            extraLinks: [(file: String, target: String)]) throws {
+        try LinkChecker.verify(pages, paths: Set(files.map(\.path)), extraLinks: extraLinks, workers: options.workers)
     }
 
     /// Step 8: the atomic write.

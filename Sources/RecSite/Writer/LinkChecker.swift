@@ -2,56 +2,80 @@ import Foundation
 import RecEngine
 
 /// Checks that every internal link of a site resolves to one of its files:
-/// the link and image targets of every `.md` page (read with cmark, so only
-/// real links count) and every `href`/`src` of every `.html` page.
+/// the link and image targets of every `.md` page and every `href`/`src` of
+/// every `.html` page.
 ///
 /// External URLs (`https:`, `mailto:`, `//host`) are skipped; a link that is
-/// only a `#fragment` or `?query` points to its own page. A root-absolute
-/// link (`/users/u1.html`) is broken: it would fail under a base path.
+/// only a `#fragment` or `?query` points to its own page, and an empty one
+/// (what safe mode leaves of a `javascript:` link) goes nowhere. A
+/// root-absolute link (`/users/u1.html`) is broken: it would fail under a
+/// base path.
 public struct LinkChecker: Sendable {
-    /// Every file of the site, site-relative.
-    public let paths: Set<String>
-    public let renderer: MarkdownRenderer
-
-    public init(paths: Set<String>, renderer: MarkdownRenderer) {
-        self.paths = paths
-        self.renderer = renderer
+    /// The links of one page (as written in it).
+    public struct PageLinks: Sendable, Equatable {
+        /// Site-relative path of the page.
+        public let page: String
+        public let links: [String]
+        public init(page: String, links: [String]) {
+            self.page = page
+            self.links = links
+        }
     }
 
+    /// Every file of the site, site-relative.
+    public let paths: Set<String>
+
+    public init(paths: Set<String>) { self.paths = paths }
+
+    /// - Parameters:
+    ///   - pages: the links of every page.
+    ///   - paths: every file of the site.
+    ///   - extraLinks: site-relative targets named in data files (the search
+    ///     indexes' `page` fields), with the file that names each.
     /// - Throws: `RecSiteError.brokenLinks` listing `page: link (why)` for
     ///   every broken link, pages in path order.
-    /// - Parameters:
-    ///   - files: the whole site.
-    ///   - extraLinks: links that live in data files (the search indexes'
-    ///     `page` fields): the file that holds each and a site-relative target.
-    /// - Complexity: O(total size of the pages) / workers.
-    public static func verify(_ files: [SiteFile], extraLinks: [(file: String, target: String)] = [],
-                              renderer: MarkdownRenderer, workers: Int = ProcessInfoCores.count) throws {
-        let checker = LinkChecker(paths: Set(files.map(\.path)), renderer: renderer)
-        let pages = files.filter { $0.path.hasSuffix(".md") || $0.path.hasSuffix(".html") }
-        let results = parallelMap(count: pages.count, workers: workers, makeScratch: {}) { index, _ in
-            Result { try checker.brokenLinks(in: pages[index]) }
+    /// - Complexity: O(links).
+    public static func verify(_ pages: [PageLinks], paths: Set<String>,
+                              extraLinks: [(file: String, target: String)] = [],
+                              workers: Int = ProcessInfoCores.count) throws {
+        let checker = LinkChecker(paths: paths)
+        let perPage = parallelMap(count: pages.count, workers: workers, makeScratch: {}) { index, _ in
+            checker.brokenLinks(pages[index].links, from: pages[index].page)
         }
         var broken: [(page: String, line: String)] = []
-        for (page, result) in zip(pages, results) {
-            broken += try result.get().map { (page.path, "\(page.path): \($0)") }
+        for (page, links) in zip(pages, perPage) {
+            broken += links.map { (page.page, "\(page.page): \($0)") }
         }
-        for link in extraLinks where !checker.paths.contains(link.target) {
+        for link in extraLinks where !paths.contains(link.target) {
             broken.append((link.file, "\(link.file): \(link.target) (no such file)"))
         }
         guard broken.isEmpty else {
-            throw RecSiteError.brokenLinks(broken.sorted { $0.page.utf8.lexicographicallyPrecedes($1.page.utf8) }.map(\.line))
+            let sorted = broken.enumerated().sorted { a, b in
+                a.element.page == b.element.page ? a.offset < b.offset
+                    : a.element.page.utf8.lexicographicallyPrecedes(b.element.page.utf8)
+            }
+            throw RecSiteError.brokenLinks(sorted.map(\.element.line))
         }
     }
 
-    /// The broken links of one page, each as `link (why)`.
-    /// - Throws: `RecSiteError.markdownFailed` if cmark cannot read a `.md` page.
-    public func brokenLinks(in page: SiteFile) throws -> [String] {
-        let text = String(decoding: page.bytes, as: UTF8.self)
-        let links = page.path.hasSuffix(".md")
-            ? try renderer.links(in: text)
-            : HTMLLinks.attributes(in: text).map(\.value)
-        return links.compactMap { link in problem(with: link, from: page.path).map { "\(link) (\($0))" } }
+    /// The `href` and `src` values of an HTML page, entities decoded.
+    public static func links(inHTML html: String) -> [String] {
+        HTMLLinks.attributes(in: html).map(\.value)
+    }
+
+    /// The link and image targets of a Markdown page, read with cmark.
+    /// - Throws: `RecSiteError.markdownFailed`.
+    public static func links(inMarkdown markdown: String, renderer: MarkdownRenderer) throws -> [String] {
+        try renderer.links(in: markdown)
+    }
+
+    /// The broken ones of `links` on page `from`, each as `link (why)`, once each.
+    public func brokenLinks(_ links: [String], from page: String) -> [String] {
+        var seen = Set<String>()
+        return links.compactMap { link in
+            guard seen.insert(link).inserted else { return nil }
+            return problem(with: link, from: page).map { "\(link) (\($0))" }
+        }
     }
 
     /// Why `link` on page `from` is broken, or `nil` when it resolves.
@@ -66,10 +90,29 @@ public struct LinkChecker: Sendable {
 
     /// The site-relative path `link` names from `page`, or `nil` when it
     /// climbs above the site root. Percent escapes are decoded.
+    /// - Complexity: O(length of `page` + length of `link`).
     public static func resolve(_ link: String, from page: String) -> String? {
-        var parts = page.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
-        let decoded = link.removingPercentEncoding ?? link
-        for part in decoded.split(separator: "/", omittingEmptySubsequences: false) {
+        let decoded = link.utf8.contains(UInt8(ascii: "%")) ? (link.removingPercentEncoding ?? link) : link
+        // Fast path, the links pages are made of: leading `../` and `./`, then plain names.
+        var folder = page.utf8.lastIndex(of: UInt8(ascii: "/")).map { page[..<$0] } ?? ""
+        var rest = decoded[...]
+        while true {
+            if rest.utf8.starts(with: "../".utf8) {
+                guard !folder.isEmpty else { return nil }
+                folder = folder.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder[..<$0] } ?? ""
+                rest = rest.dropFirst(3)
+            } else if rest.utf8.starts(with: "./".utf8) {
+                rest = rest.dropFirst(2)
+            } else {
+                break
+            }
+        }
+        let segments = rest.split(separator: "/", omittingEmptySubsequences: false)
+        if !rest.isEmpty, !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+            return folder.isEmpty ? String(rest) : folder + "/" + rest
+        }
+        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        for part in segments {
             switch part {
             case ".", "": continue
             case "..":

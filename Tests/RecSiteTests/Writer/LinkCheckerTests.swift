@@ -1,3 +1,4 @@
+import Foundation
 import RecSite
 import Testing
 
@@ -6,11 +7,10 @@ import Testing
 struct LinkCheckerTests {
     let checker: LinkChecker
 
-    init() throws {
+    init() {
         checker = LinkChecker(
             paths: ["index.md", "index.html", "users/u1.md", "users/u1.html", "users/ü~00ff.html",
-                    "api/recommendations/u1.json", "charts/users/u1-genres.svg", "assets/site.css"],
-            renderer: try MarkdownRenderer())
+                    "api/recommendations/u1.json", "charts/users/u1-genres.svg", "assets/site.css"])
     }
 
     @Test(arguments: [
@@ -43,31 +43,47 @@ struct LinkCheckerTests {
     }
 
     @Test func markdownLinksAreReadWithCmark() throws {
-        let page = SiteFile(path: "users/u1.md", text: """
+        let links = try LinkChecker.links(inMarkdown: """
             # U1
             [home](../index.md) ![chart](../charts/users/u1-genres.svg) `[code](not-a-link.md)`
             [gone](../items/i9.md) \\[escaped](nope.md)
-            """)
-        #expect(try checker.brokenLinks(in: page) == ["../items/i9.md (no such file)"])
+            """, renderer: try MarkdownRenderer())
+        #expect(links == ["../index.md", "../charts/users/u1-genres.svg", "../items/i9.md"])
+        #expect(checker.brokenLinks(links, from: "users/u1.md") == ["../items/i9.md (no such file)"])
     }
 
-    @Test func htmlHrefAndSrcAreChecked() throws {
-        let page = SiteFile(path: "index.html", text: """
+    @Test func htmlHrefAndSrcAreChecked() {
+        let links = LinkChecker.links(inHTML: """
             <a href="users/u1.html">u1</a> <img src="charts/x.svg" alt=""> <a data-href="nope.html">x</a>
             <link rel="stylesheet" href="assets/site.css"> <a href="users/u1.html?a=1&amp;b=2">q</a>
             """)
-        #expect(try checker.brokenLinks(in: page) == ["charts/x.svg (no such file)"])
+        #expect(links == ["users/u1.html", "charts/x.svg", "assets/site.css", "users/u1.html?a=1&b=2"])
+        #expect(checker.brokenLinks(links, from: "index.html") == ["charts/x.svg (no such file)"])
+    }
+
+    @Test func convertedPagesCarryTheLinksOfBothFiles() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        let converter = try HTMLConverter(templates: try TemplateLibrary(directory: fixture.templates))
+        let page = try converter.convert(MarkdownPage(
+            path: "users/u1.md", title: "U1", breadcrumbs: [],
+            markdown: "# U1\n[home](../index.md) ![c](../charts/x.svg) [bad](javascript:alert(1)) <https://x.org>\n"))
+        #expect(page.markdownLinks == LinkChecker.PageLinks(
+            page: "users/u1.md", links: ["../index.md", "../charts/x.svg", "", "https://x.org"]))
+        #expect(page.htmlLinks.page == "users/u1.html")
+        #expect(page.htmlLinks.links.contains("../index.html"))
+        #expect(page.htmlLinks.links.contains("../assets/search.js"))
+        #expect(page.htmlLinks.links.contains("u1.md"))  // the footer's link to the Markdown twin
     }
 
     @Test func verifyNamesEveryPageAndLink() throws {
-        let files = [
-            SiteFile(path: "b.md", text: "[x](missing.md)\n"),
-            SiteFile(path: "a.html", text: "<a href=\"missing.html\">x</a>"),
-            SiteFile(path: "api/users.json", text: "[]"),
+        let pages = [
+            LinkChecker.PageLinks(page: "b.md", links: ["missing.md", "a.html"]),
+            LinkChecker.PageLinks(page: "a.html", links: ["missing.html", "b.md"]),
         ]
         let error = try #require(throws: RecSiteError.self) {
-            try LinkChecker.verify(files, extraLinks: [(file: "api/users.json", target: "users/u9.html")],
-                                   renderer: try MarkdownRenderer())
+            try LinkChecker.verify(pages, paths: ["a.html", "b.md", "api/users.json"],
+                                   extraLinks: [(file: "api/users.json", target: "users/u9.html")])
         }
         #expect(error == .brokenLinks([
             "a.html: missing.html (no such file)",
@@ -87,5 +103,10 @@ struct LinkCheckerTests {
         #expect(LinkChecker.resolve("b.html", from: "y.html") == "b.html")
         #expect(LinkChecker.resolve("../b.html", from: "y.html") == nil)
         #expect(LinkChecker.resolve("a%20b.html", from: "y.html") == "a b.html")
+        #expect(LinkChecker.resolve("../../d.html", from: "a/b/c.html") == "d.html")
+        #expect(LinkChecker.resolve("./../c.html", from: "a/b.html") == "c.html")
+        #expect(LinkChecker.resolve("../../d.html", from: "a/b.html") == nil)
+        #expect(LinkChecker.resolve("x//y.html", from: "a/b.html") == "a/x/y.html")
+        #expect(LinkChecker.resolve("./", from: "a/b.html") == "a")
     }
 }
