@@ -18,7 +18,7 @@ import RecEngine
 /// watch mtimes (rsync, make, static hosts) see nothing new.
 ///
 /// **Only its own folders.** Each site holds `.recsite-manifest`, the sorted
-/// list of its files. The writer refuses to replace a non-empty folder
+/// list of its files (without `assets/vendor/`). The writer refuses to replace a non-empty folder
 /// without one, so `--out ~/Documents` cannot wipe a folder by mistake.
 ///
 /// **Deterministic.** Output is exactly the given bytes; the manifest is
@@ -104,7 +104,10 @@ public struct SiteWriter: Sendable {
         if let clash = seen.intersection(folders).sorted().first {
             throw RecSiteError.writeFailed(path: clash, reason: "the build makes this path both a file and a folder")
         }
-        let listing = seen.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // Copied system files (assets/vendor/) are left out, so the manifest
+        // does not depend on what the machine's packages hold.
+        let listing = seen.filter { path in !checkIgnoredPrefixes.contains { path.hasPrefix($0) } }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let manifest = "# Files of this site, written by `recsite build`; it replaces only folders holding this file.\n"
             + listing.map { $0 + "\n" }.joined()
         return files + [SiteFile(path: manifestPath, text: manifest)]

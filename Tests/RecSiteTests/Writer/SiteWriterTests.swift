@@ -16,8 +16,10 @@ struct SiteWriterTests {
 
     @Test func writesEveryFileAndAManifest() throws {
         defer { fixture.cleanUp() }
-        let diff = try SiteWriter(target: site).write(files([("index.html", "i"), ("users/u1.md", "u"), ("a/b/c.csv", "c")]))
-        #expect(diff.added == [".recsite-manifest", "a/b/c.csv", "index.html", "users/u1.md"])
+        let diff = try SiteWriter(target: site).write(files([
+            ("index.html", "i"), ("users/u1.md", "u"), ("a/b/c.csv", "c"), ("assets/vendor/x.css", "v"),
+        ]))
+        #expect(diff.added == [".recsite-manifest", "a/b/c.csv", "assets/vendor/x.css", "index.html", "users/u1.md"])
         #expect(diff.changed.isEmpty && diff.removed.isEmpty && diff.unchanged == 0)
         #expect(try read("users/u1.md") == "u")
         #expect(try read(".recsite-manifest") == """
