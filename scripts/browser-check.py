@@ -236,6 +236,15 @@ def main():
             if label == "users":
                 check(browser.evaluate("document.querySelectorAll('main th .sort-button').length") > 0,
                       "users/index.html: sortable table headers")
+                browser.evaluate("document.querySelector('main th .sort-button').click()")
+                check(browser.evaluate("document.querySelector('main th').getAttribute('aria-sort')") == "ascending",
+                      "users/index.html: a header click sorts")
+                rows = "Array.from(document.querySelectorAll('main table')[0].tBodies[0].rows)"
+                total = browser.evaluate(rows + ".length")
+                browser.evaluate("(() => { const f = document.querySelector('.table-filter'); f.value = %s;"
+                                 " f.dispatchEvent(new Event('input')); })()" % json.dumps(user["name"] or user["id"]))
+                shown = browser.evaluate(rows + ".filter(r => !r.hidden).length")
+                check(1 <= shown < total, f"users/index.html: the filter keeps {shown} of {total} rows")
             if label in ("index", "user", "compare"):
                 browser.screenshot(os.path.join(options.screenshots, label + ".png"))
 

@@ -224,3 +224,104 @@ struct SiteBuildTests {
         #expect(summary.hasSuffix(": 96 files (19 pages as .md and .html): 96 written, 0 unchanged, 0 removed"))
     }
 }
+
+/// The static API files the build writes: SPEC §9 keys in SPEC order, and
+/// the search indexes.
+@Suite("site build, JSON files")
+struct SiteJSONTests {
+    /// The keys of the first JSON object that starts at or after `anchor`, in text order.
+    static func keys(of text: String, after anchor: String = "{") throws -> [String] {
+        let start = try #require(text.range(of: anchor)).lowerBound
+        var keys: [String] = []
+        var depth = 0
+        var index = start
+        var inString = false
+        var current = ""
+        var escaped = false
+        while index < text.endIndex {
+            let c = text[index]
+            if inString {
+                if escaped { escaped = false; current.append(c) } else if c == "\\" { escaped = true } else if c == "\"" {
+                    inString = false
+                    var next = text.index(after: index)
+                    while next < text.endIndex, text[next] == " " { next = text.index(after: next) }
+                    if depth == 1, next < text.endIndex, text[next] == ":" { keys.append(current) }
+                } else { current.append(c) }
+            } else if c == "\"" { inString = true; current = "" } else if c == "{" || c == "[" { depth += 1 } else if c == "}" || c == "]" {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            index = text.index(after: index)
+        }
+        return keys
+    }
+
+    @Test func apiFilesFollowSpecNine() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.builder().build()
+        let site = fixture.scratch + "/site/"
+        func read(_ path: String) throws -> (text: String, json: Any) {
+            let data = try Data(contentsOf: URL(fileURLWithPath: site + path))
+            return (String(decoding: data, as: UTF8.self), try JSONSerialization.jsonObject(with: data))
+        }
+        let health = try read(SitePaths.health)
+        #expect(try Self.keys(of: health.text) == ["status", "users", "items", "events"])
+        let counts = try #require(health.json as? [String: Any])
+        #expect(counts["status"] as? String == "ok" && counts["users"] as? Int == 6 && counts["items"] as? Int == 6)
+        #expect(counts["events"] as? Int == 13)
+
+        let popular = try read(SitePaths.popularJSON)
+        #expect(try Self.keys(of: popular.text) == ["items"])
+        #expect(try Self.keys(of: popular.text, after: "{\n      \"rank\"")
+            == ["rank", "item_id", "title", "content_type", "genre", "popularity", "viewers"])
+
+        let recommendations = try read(SitePaths.recommendationsJSON("u1"))
+        #expect(try Self.keys(of: recommendations.text) == ["user_id", "k", "items"])
+        #expect(try Self.keys(of: recommendations.text, after: "{\n      \"rank\"")
+            == ["rank", "item_id", "title", "content_type", "genre", "score", "source", "reason"])
+        let list = try #require((recommendations.json as? [String: Any])?["items"] as? [[String: Any]])
+        #expect(list.count == 3)  // k = 10, but only 3 of the 6 items are new to u1
+        let cf = try #require(list.first { $0["source"] as? String == "cf" })
+        #expect(try Self.keys(of: recommendations.text, after: "\"reason\": {") == ["item_id", "title", "share"])
+        #expect((cf["reason"] as? [String: Any])?["share"] is Double)
+        #expect(list.contains { $0["source"] as? String == "popular" && $0["reason"] is NSNull && $0["score"] is NSNull })
+
+        let history = try read(SitePaths.userHistoryJSON("ü/../x y"))
+        #expect(try Self.keys(of: history.text) == ["user_id", "items"])
+        #expect(try Self.keys(of: history.text, after: "{\n      \"item_id\"")
+            == ["item_id", "title", "content_type", "genre", "score", "events", "last_watched"])
+        #expect((history.json as? [String: Any])?["user_id"] as? String == "ü/../x y")
+        #expect(history.text.contains("\"last_watched\": \"2025-01-10T10:00:00Z\""))
+    }
+
+    @Test func searchIndexesPointToPagesAndTheScriptHoldsTheSameData() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        _ = try fixture.builder().build()
+        let site = fixture.scratch + "/site/"
+        let usersData = try Data(contentsOf: URL(fileURLWithPath: site + SitePaths.usersJSON))
+        let itemsData = try Data(contentsOf: URL(fileURLWithPath: site + SitePaths.itemsJSON))
+        let users = try #require(try JSONSerialization.jsonObject(with: usersData) as? [[String: Any]])
+        let items = try #require(try JSONSerialization.jsonObject(with: itemsData) as? [[String: Any]])
+        #expect(users.count == 6 && items.count == 6)
+        #expect(try SiteJSONTests.keys(of: String(decoding: usersData, as: UTF8.self))
+            == ["id", "name", "region", "items", "page"])
+        #expect(try SiteJSONTests.keys(of: String(decoding: itemsData, as: UTF8.self))
+            == ["id", "title", "content_type", "genre", "rank", "page"])
+        for entry in users + items {
+            let page = try #require(entry["page"] as? String)
+            #expect(FileManager.default.fileExists(atPath: site + page), "\(page)")
+        }
+        #expect(users.contains { $0["id"] as? String == "ü/../x y" && $0["name"] as? String == "Zoë <b>Ünal</b>" })
+
+        let script = try String(contentsOfFile: site + SiteData.searchIndexScript, encoding: .utf8)
+        #expect(script.hasPrefix("window.RECSITE_SEARCH_INDEX = {\"users\":["))
+        #expect(script.hasSuffix("};\n"))
+        #expect(!script.contains("<"))  // `<b>` is written \u003c, safe in a script
+        let json = String(script.dropFirst("window.RECSITE_SEARCH_INDEX = ".count).dropLast(2))
+        let index = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((index["users"] as? [[String: Any]])?.count == 6)
+        #expect((index["items"] as? [[String: Any]])?.map { $0["id"] as? String } == items.map { $0["id"] as? String })
+    }
+}
