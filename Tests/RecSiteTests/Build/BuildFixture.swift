@@ -1,6 +1,7 @@
 import Foundation
 import RecEngine
 import RecSite
+import Testing
 
 /// Folders for the build tests: the repository, the `build-small` fixture, a
 /// scratch folder per test, and a template folder holding the repository's
@@ -16,14 +17,18 @@ struct BuildFixture {
     let templates: String
     let console = MemoryConsole()
 
-    init() throws {
+    /// - Parameter pages: `.sitePages` copies every template of the
+    ///   repository; `.standIn` only the layout and the assets.
+    init(pages: PageSource = .standIn) throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("recsite-build-\(UUID().uuidString)")
         scratch = base.path
         templates = base.appendingPathComponent("templates").path
         try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Self.repositoryTemplates + "/layout.html.mustache",
-                                         toPath: templates + "/layout.html.mustache")
-        try FileManager.default.copyItem(atPath: Self.repositoryTemplates + "/assets", toPath: templates + "/assets")
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.repositoryTemplates)
+            .filter { pages == .sitePages ? true : ($0 == "layout.html.mustache" || $0 == "assets") }
+        for name in names {
+            try FileManager.default.copyItem(atPath: Self.repositoryTemplates + "/" + name, toPath: templates + "/" + name)
+        }
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: scratch) }
@@ -84,5 +89,24 @@ struct BuildFixture {
     /// Entries of `parent` whose names start with `.<name>.` (staging or backup folders).
     static func leftovers(in parent: String, of name: String = "site") throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix(".\(name).") }
+    }
+}
+
+/// Which page renderer a build test uses: the stand-in (fixed pages, this
+/// suite's own) or the site's real `SitePages` with the repository's templates.
+enum PageSource: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case standIn, sitePages
+
+    var testDescription: String { rawValue }
+
+    var renderer: SiteBuilder.PageRenderer {
+        switch self {
+        case .standIn:
+            return { model, _, lists, _ in StandInPages.render(model: model, recommendations: lists) }
+        case .sitePages:
+            return { model, templates, lists, workers in
+                try SitePages(model: model, templates: templates, recommendations: lists).render(workers: workers)
+            }
+        }
     }
 }
