@@ -75,6 +75,28 @@ public struct CSVReader {
         return true
     }
 
+    /// Whether the whole file is valid UTF-8 (a quick ASCII scan first; most
+    /// files never need the decoder).
+    public var isValidUTF8: Bool { Self.isValidUTF8(bytes[...]) }
+
+    /// Whether a record's bytes, as they stood in the file, are valid UTF-8.
+    public func isValidUTF8(_ record: CSVRecord) -> Bool {
+        Self.isValidUTF8(bytes[record.rawStart..<record.rawEnd])
+    }
+
+    static func isValidUTF8(_ slice: ArraySlice<UInt8>) -> Bool {
+        guard let firstHigh = slice.firstIndex(where: { $0 >= 0x80 }) else { return true }
+        var iterator = slice[firstHigh...].makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+
     /// The raw text of a record as it stood in the file (without its line end),
     /// with invalid UTF-8 replaced by U+FFFD.
     public func rawText(of record: CSVRecord) -> String {

@@ -50,6 +50,7 @@ enum EventsCleanser {
                 report.record(.duplicateEvent, line: row.line, raw: table.reader.rawText(of: row)); continue
             }
             events.append(user: user, item: item, type: type, watchSeconds: seconds, seconds: time.seconds)
+            table.noteInvalidUTF8(row, in: &report)
             report.kept += 1
         }
         return (events, report)

@@ -25,6 +25,7 @@ enum ItemsCleanser {
             var itemGenre = genre.map { row.string($0).lowercased() } ?? ""
             if itemGenre.isEmpty { itemGenre = unknown; report.repair("empty genre → unknown") }
             items.append(Item(id: id, title: itemTitle, contentType: itemType, genre: itemGenre))
+            table.noteInvalidUTF8(row, in: &report)
             report.kept += 1
         }
         return (items, report)

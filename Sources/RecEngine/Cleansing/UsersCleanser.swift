@@ -28,6 +28,7 @@ enum UsersCleanser {
                 gender: gender.map { row.string($0).lowercased() } ?? "",
                 region: region.map { row.string($0) } ?? ""
             ))
+            table.noteInvalidUTF8(row, in: &report)
             report.kept += 1
         }
         return (users, report)

@@ -4,6 +4,8 @@ public enum RecEngineError: Error, CustomStringConvertible, Equatable {
     case missingFile(path: String)
     case unreadableFile(path: String, reason: String)
     case emptyFile(path: String)
+    /// A file that starts with a UTF-16 byte order mark.
+    case utf16File(path: String)
     case missingColumn(path: String, column: String, found: [String])
     case invalidWeight(name: String, reason: String)
     /// A line of an imported file that cannot be read (1-based line).
@@ -19,6 +21,8 @@ public enum RecEngineError: Error, CustomStringConvertible, Equatable {
             return "\(path): cannot read the file: \(reason)"
         case .emptyFile(let path):
             return "\(path):1: the file is empty; expected a header row"
+        case .utf16File(let path):
+            return "\(path):1: the file is UTF-16; save as UTF-8 (recsite reads UTF-8 only)"
         case .missingColumn(let path, let column, let found):
             let list = found.isEmpty ? "none" : found.joined(separator: ", ")
             return "\(path):1: missing required column '\(column)' (header has: \(list))"
