@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/recsite
 DATA ?= data
 SITE ?= site
 
-.PHONY: all deps release site check test spec-check serve bench clean
+.PHONY: all deps release site check test spec-check serve bench fuzz clean
 
 all: site
 
@@ -37,6 +37,12 @@ serve: site
 
 bench: release
 	scripts/bench-quick.sh
+
+# libFuzzer over the CSV reader and cleansing (Fuzz/FuzzCleansing.swift),
+# seeded from Tests/Fixtures/bad and data/; FUZZ_SECONDS time-boxes a run.
+FUZZ_SECONDS ?= 300
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build
