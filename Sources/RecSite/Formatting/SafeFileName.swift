@@ -1,5 +1,6 @@
 /// File names for data-derived IDs (SPEC §9): an ID made only of
-/// `A-Z a-z 0-9 . _ -` and not starting with `.` is used as it is; any other
+/// `A-Z a-z 0-9 . _ -`, not starting with `.` and at most 100 bytes long, is
+/// used as it is; any other
 /// ID becomes `<sanitised prefix>~<16 hex digits of FNV-1a>`. The `~` never
 /// occurs in a name used as it is, so the two kinds cannot collide, and the
 /// name never leaves its folder (no `/`, no leading `.`).
@@ -14,8 +15,14 @@ public enum SafeFileName {
         return prefix + "~" + hex(fnv1a(id))
     }
 
+    /// The longest ID used as it is. A longer one, safe or not, gets the
+    /// hashed name: the file names built from an ID (`user_<id>_score_breakdowns.csv`)
+    /// must stay under the 255-byte limit of file systems.
+    public static let maxPlainLength = 100
+
     public static func isSafe(_ id: String) -> Bool {
-        !id.isEmpty && !id.hasPrefix(".") && id.unicodeScalars.allSatisfy(isSafeByte)
+        !id.isEmpty && id.utf8.count <= maxPlainLength && !id.hasPrefix(".")
+            && id.unicodeScalars.allSatisfy(isSafeByte)
     }
 
     private static func isSafeByte(_ s: Unicode.Scalar) -> Bool {

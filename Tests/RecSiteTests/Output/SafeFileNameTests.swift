@@ -18,6 +18,17 @@ struct SafeFileNameTests {
         #expect(SafeFileName.forID(id) == name)
     }
 
+    @Test func longIDsGetShortNames() {
+        let plain = String(repeating: "a", count: SafeFileName.maxPlainLength)
+        #expect(SafeFileName.forID(plain) == plain)
+        for id in [plain + "a", String(repeating: "long", count: 75), String(repeating: "é", count: 300)] {
+            let name = SafeFileName.forID(id)
+            #expect(name.contains("~"))
+            #expect(name.utf8.count <= 40 * 4 + 17)
+        }
+        #expect(SafeFileName.forID(plain + "a") != SafeFileName.forID(plain + "b"))
+    }
+
     @Test func differentUnsafeIDsNeverShareAName() {
         let ids = ["a b", "a_b", "a/b", "a\\b", "é", "e\u{301}", "a b ", " a b"]
         let names = ids.map(SafeFileName.forID)
