@@ -5,7 +5,7 @@ RELEASE_BIN := .build/release/recsite
 DATA ?= data
 SITE ?= site
 
-.PHONY: all deps release site check test spec-check serve bench fuzz clean
+.PHONY: all deps release site check test test-browser spec-check serve bench fuzz clean
 
 all: site
 
@@ -16,22 +16,29 @@ release: deps
 	$(SWIFT) build -c release --product recsite
 
 site: release
-	$(RELEASE_BIN) check --data $(DATA)
-	$(RELEASE_BIN) user u1 --data $(DATA)
+	$(RELEASE_BIN) build --data $(DATA) --out $(SITE)
 
 check: release
 	$(RELEASE_BIN) check --data $(DATA)
 
+# The tests, the independent SPEC cross-check, and a check that the committed
+# site/ is exactly what the code builds from data/.
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	tools/spec-check-all.sh .build/debug/recsite
+	.build/debug/recsite build --data $(DATA) --out $(SITE) --check
+
+# Headless Chromium over the built site: no console errors, search works, screenshots.
+test-browser: site
+	scripts/browser-check.py --site $(SITE) --screenshots .bench/screenshots
 
 spec-check:
 	$(SWIFT) build --product recsite
 	tools/spec-check-all.sh .build/debug/recsite
 
-serve: site
+serve:
+	@test -f $(SITE)/index.html || $(MAKE) site
 	@echo "serving $(SITE)/ at http://127.0.0.1:8000/ (Ctrl-C stops)"
 	python3 -m http.server --bind 127.0.0.1 --directory $(SITE) 8000
 
