@@ -33,8 +33,12 @@ public enum RecsiteConfig {
         }
         for text in weightOverrides {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let weight = RecEngine.DecimalNumber.parse(parts[1].trimmingPythonWhitespace()) else {
+            guard parts.count == 2 else {
                 throw RecSiteError.invalidConfig(path: "--weight", reason: "expected TYPE=WEIGHT, got '\(text)'")
+            }
+            guard let weight = RecEngine.DecimalNumber.parse(parts[1].trimmingPythonWhitespace()) else {
+                throw RecSiteError.invalidConfig(
+                    path: "--weight", reason: "the weight of '\(parts[0])' is not a finite decimal number: '\(parts[1])'")
             }
             do { try config.weights.set(parts[0], weight) } catch let error as RecEngineError {
                 throw RecSiteError.invalidConfig(path: "--weight", reason: error.description)
@@ -48,7 +52,7 @@ public enum RecsiteConfig {
     static func apply(yaml: String, path: String, to config: inout EngineConfig) throws {
         let root: Node?
         do { root = try Yams.compose(yaml: yaml) } catch {
-            throw RecSiteError.invalidConfig(path: path, reason: "not valid YAML: \(error)")
+            throw RecSiteError.invalidConfig(path: path, reason: yamlProblem(error))
         }
         guard let root else { return }
         guard let mapping = root.mapping else {
@@ -81,5 +85,23 @@ public enum RecsiteConfig {
                 throw RecSiteError.invalidConfig(path: path, reason: "unknown setting '\(key)' (known: k, weights)")
             }
         }
+    }
+}
+
+/// A YAML syntax error as one line: where, and what the parser expected
+/// (Yams' own description spans four lines with a quoted snippet and caret).
+func yamlProblem(_ error: any Error) -> String {
+    guard let yaml = error as? YamlError else {
+        return "not valid YAML: " + String(describing: error).split(separator: "\n").joined(separator: " ")
+    }
+    switch yaml {
+    case .scanner(let context, let problem, let mark, _),
+         .parser(let context, let problem, let mark, _),
+         .composer(let context, let problem, let mark, _):
+        var text = "line \(mark.line), column \(mark.column): not valid YAML: \(problem)"
+        if let context { text += " (\(context.text) in line \(context.mark.line), column \(context.mark.column))" }
+        return text
+    default:
+        return "not valid YAML: " + String(describing: yaml).split(separator: "\n").joined(separator: " ")
     }
 }

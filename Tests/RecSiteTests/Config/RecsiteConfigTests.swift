@@ -37,6 +37,7 @@ struct RecsiteConfigTests {
         ("weights:\n  play: lots\n", "weight of 'play' is not a number"),
         ("colour: blue\n", "unknown setting 'colour' (known: k, weights)"),
         ("k: [1\n", "not valid YAML"),
+        ("k: [1,2\nweights: {", "line 2, column 8: not valid YAML: did not find expected ',' or ']'"),
     ])
     func invalidSettingsNameTheFile(_ yaml: String, _ message: String) throws {
         let path = try write(yaml)
@@ -47,6 +48,7 @@ struct RecsiteConfigTests {
         } catch let error as RecSiteError {
             #expect(error.description.hasPrefix(path + ": "))
             #expect(error.description.contains(message))
+            #expect(!error.description.contains("\n"), "one line: \(error.description)")
         }
     }
 
