@@ -63,11 +63,11 @@ public struct SiteBuilder: Sendable {
     public func build() throws -> Outcome {
         let start = ContinuousClock.now
         let (files, pages) = try siteFiles()
-        console.phase("writing \(options.outputDirectory)/")
+        console.phase("writing \(outputName)/")
         let diff = try write(files)
         let outcome = Outcome(pages: pages, files: files.count + 1, diff: diff, elapsed: ContinuousClock.now - start)
         console.note(
-            "built \(options.outputDirectory)/ in \(Self.seconds(outcome.elapsed)) s: \(outcome.files) files "
+            "built \(outputName)/ in \(Self.seconds(outcome.elapsed)) s: \(outcome.files) files "
                 + "(\(pages) pages as .md and .html): \(diff.written) written, \(diff.unchanged) unchanged, "
                 + "\(diff.removed.count) removed")
         return outcome
@@ -79,15 +79,15 @@ public struct SiteBuilder: Sendable {
     public func check() throws -> Outcome {
         let start = ContinuousClock.now
         let (files, pages) = try siteFiles()
-        console.phase("comparing with \(options.outputDirectory)/")
+        console.phase("comparing with \(outputName)/")
         let diff = try SiteWriter(target: options.outputDirectory, workers: options.workers).diff(files)
         let outcome = Outcome(pages: pages, files: files.count + 1, diff: diff, elapsed: ContinuousClock.now - start)
         if diff.isEmpty {
-            console.note("check: \(options.outputDirectory)/ is up to date (\(outcome.files) files, "
+            console.note("check: \(outputName)/ is up to date (\(outcome.files) files, "
                 + "\(Self.seconds(outcome.elapsed)) s)")
         } else {
             console.note("check: \(diff.added.count + diff.changed.count + diff.removed.count) files of "
-                + "\(options.outputDirectory)/ would change: \(diff.added.count) added, \(diff.changed.count) changed, "
+                + "\(outputName)/ would change: \(diff.added.count) added, \(diff.changed.count) changed, "
                 + "\(diff.removed.count) removed (run recsite build)")
         }
         return outcome
@@ -178,6 +178,13 @@ public struct SiteBuilder: Sendable {
     /// - Throws: `RecSiteError.writeFailed` or `.refusingToReplace`.
     public func write(_ files: [SiteFile]) throws -> SiteDiff {
         try SiteWriter(target: options.outputDirectory, workers: options.workers).write(files)
+    }
+
+    /// The output folder as the messages name it (no trailing `/`).
+    private var outputName: String {
+        var name = options.outputDirectory
+        while name.count > 1 && name.hasSuffix("/") { name.removeLast() }
+        return name
     }
 
     /// `3.21`: seconds with two decimals.

@@ -31,6 +31,7 @@ struct BuildCommand: ParsableCommand {
           recsite build --data /path/to/logs --out /tmp/site -k 20
           recsite build --check            # in CI: is the committed site current?
           recsite build --templates my-templates --weight complete=4
+          recsite evaluate --json > evaluation.json && recsite build --evaluation evaluation.json
 
         Exit codes: 0 success (--check: the site is current); 1 --check found differences, or \
         bad data, settings or templates, or a broken link; 3 the site could not be written (an \
@@ -46,6 +47,10 @@ struct BuildCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Mustache templates and assets/.", valueName: "dir"))
     var templates = TemplateLibrary.defaultDirectory
+
+    @Option(help: ArgumentHelp(
+        "An offline evaluation to publish as evaluation.md (the file of recsite evaluate --json).", valueName: "file"))
+    var evaluation: String?
 
     @Flag(help: "Write nothing; exit 1 listing the files of --out that would change.")
     var check = false
@@ -70,9 +75,11 @@ struct BuildCommand: ParsableCommand {
         settings.weightOverrides = options.weights
         settings.k = count.k
         settings.workers = workers ?? ProcessInfoCores.count
+        let evaluationResult = try evaluation.map(Self.readEvaluation)
         let builder = SiteBuilder(options: settings, console: StandardErrorConsole(quiet: quiet)) {
             model, templates, recommendations, workers in
-            try SitePages(model: model, templates: templates, recommendations: recommendations).render(workers: workers)
+            try SitePages(model: model, templates: templates, recommendations: recommendations,
+                          evaluation: evaluationResult).render(workers: workers)
         }
         do {
             if check {
@@ -90,5 +97,13 @@ struct BuildCommand: ParsableCommand {
             default: throw error
             }
         }
+    }
+
+    /// - Throws: `RecSiteError.invalidConfig` naming the file.
+    private static func readEvaluation(_ path: String) throws -> EvaluationResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RecSiteError.invalidConfig(path: path, reason: "file not found or unreadable")
+        }
+        return try EvaluationDocument.decode([UInt8](data), path: path)
     }
 }
