@@ -70,16 +70,31 @@ public struct SiteWriter: Sendable {
     /// - Complexity: O(total bytes of `files`) reads and writes.
     public func write(_ files: [SiteFile]) throws -> SiteDiff {
         let files = try Self.complete(files)
-        let existing = try existingSite()
+        _ = try existingSite()  // a bad target fails before anything is made
         let (parentPath, name) = Self.split(target)
         try FileSystem.makeDirectories(parentPath)
+        // One build at a time per site; leftovers of killed builds go (WriteGuard).
+        let guarder = try WriteGuard(parent: parentPath, name: name, target: target)
+        guarder.watchSignals()
+        defer { guarder.finish() }
+        let existing = try existingSite()
         let staging = try FileSystem.makeTemporaryDirectory(in: parentPath, prefix: ".\(name).staging-")
+        guarder.setStaging(staging)
         do {
-            let statuses = try fill(staging: staging, with: files, existing: Set(existing ?? []))
+            let statuses = try fill(staging: staging, with: files, existing: Set(existing ?? []), guarder: guarder)
+            try guarder.checkInterrupted()
             try swap(in: staging, parent: parentPath, name: name, replacing: existing != nil)
+            guarder.markSwapped()
             return Self.summarise(files: files, statuses: statuses, existing: existing ?? [])
         } catch {
             try? FileSystem.removeTree(staging)
+            // Name the file as it would have been in the site, and say that nothing was lost.
+            if case RecSiteError.writeFailed(let path, let reason) = error {
+                let shown = path.hasPrefix(staging + "/") ? target + path.dropFirst(staging.count) : path
+                throw RecSiteError.writeFailed(
+                    path: shown,
+                    reason: reason + (existing != nil ? "; nothing was changed, the previous site is intact" : "; nothing was written"))
+            }
             throw error
         }
     }
@@ -140,7 +155,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes every file into `staging`: unchanged ones linked from the old site.
-    private func fill(staging: String, with files: [SiteFile], existing: Set<String>) throws -> [Status] {
+    private func fill(staging: String, with files: [SiteFile], existing: Set<String>, guarder: WriteGuard) throws -> [Status] {
         var folders = Set<String>()
         for file in files {
             let parts = file.path.split(separator: "/")
@@ -150,6 +165,7 @@ public struct SiteWriter: Sendable {
         for folder in folders.sorted() { try FileSystem.makeDirectory(staging + "/" + folder) }
         let results = parallelMap(count: files.count, workers: workers, makeScratch: {}) { index, _ in
             Result { () throws -> Status in
+                try guarder.checkInterrupted()
                 let file = files[index]
                 let new = staging + "/" + file.path
                 let old = target + "/" + file.path
