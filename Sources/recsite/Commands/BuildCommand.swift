@@ -33,9 +33,14 @@ struct BuildCommand: ParsableCommand {
           recsite build --templates my-templates --weight complete=4
           recsite evaluate --json > evaluation.json && recsite build --evaluation evaluation.json
 
+        While it writes, a build holds .<out>.lock beside --out: a second build writing the same \
+        folder is refused. SIGINT or SIGTERM while writing removes the unfinished copy and leaves \
+        the previous site as it was; a full disk or a file-size limit does the same.
+
         Exit codes: 0 success (--check: the site is current); 1 --check found differences, or \
         bad data, settings or templates, or a broken link; 3 the site could not be written (an \
-        I/O error, or --out is a folder recsite did not make); 64 bad flags.
+        I/O error, a full disk, another build writing --out, or --out is a folder recsite did \
+        not make); 130/143 interrupted by SIGINT/SIGTERM; 64 bad flags.
         """
     )
 
