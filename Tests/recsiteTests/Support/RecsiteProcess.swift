@@ -29,10 +29,11 @@ struct RecsiteProcess {
         return repositoryRoot.appendingPathComponent(".build/debug/recsite")
     }()
 
-    /// Runs `recsite arguments…` in the repository root.
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Result {
+    /// Runs `recsite arguments…` (or another program) in the repository root.
+    static func run(_ arguments: [String], in directory: URL = repositoryRoot,
+                    program: URL = RecsiteProcess.executable) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
