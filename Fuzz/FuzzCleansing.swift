@@ -1,4 +1,5 @@
-// libFuzzer target over the CSV reader and SPEC §2 cleansing.
+// libFuzzer target over the CSV reader and SPEC §2 cleansing (and the
+// engine over what survives).
 //
 // Compiled together with Sources/RecEngine/**.swift into one module (see
 // `make fuzz`), so it reaches `DatasetLoader.load(users:items:events:)`
@@ -45,6 +46,13 @@ public func fuzzCleansing(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // The keys must be valid ID order and index look-ups must round-trip.
         for (index, user) in dataset.users.enumerated() {
             precondition(dataset.userIndex[user.id] == Int32(index))
+        }
+        // The engine over whatever survived: recommendations and profiles must not trap.
+        let model = RecommenderModel(dataset: dataset, workers: 1)
+        for u in dataset.users.indices.prefix(20) {
+            let list = model.recommendations(user: u, k: 5)
+            precondition(list.count <= 5)
+            _ = model.profile(user: u)
         }
     } catch let error as RecEngineError {
         _ = error.description  // a fatal error the user can cause: fine, but it must render
