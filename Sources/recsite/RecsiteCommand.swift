@@ -6,8 +6,8 @@ struct RecsiteCommand: ParsableCommand {
         commandName: "recsite",
         abstract: "Turns a streaming platform's viewing logs into a report site about its recommender.",
         discussion: """
-        recsite reads users.csv, items.csv and events.csv from a data folder, cleanses them,
-        runs an item-based collaborative-filtering engine over every user and answers
+        recsite reads users.csv, items.csv and events.csv from a data folder, cleanses them, \
+        runs an item-based collaborative-filtering engine over every user and answers \
         questions about the results.
 
         Examples:
@@ -17,8 +17,8 @@ struct RecsiteCommand: ParsableCommand {
           recsite recommend u1 -k 5 --json
           recsite synth --users 1000 --items 500 --events 100000 --seed 7 --out /tmp/synth
 
-        Exit codes: 0 success; 1 an error the user can fix (unknown user or item, a missing
-        file or column, bad settings, a failed write, --strict or --check failures);
+        Exit codes: 0 success; 1 an error the user can fix (unknown user or item, a missing \
+        file or column, bad settings, a failed write, --strict or --check failures); \
         64 a usage error (bad flags or arguments). Errors are one line on stderr.
         """,
         version: "0.1.0",
