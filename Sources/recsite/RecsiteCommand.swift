@@ -18,8 +18,9 @@ struct RecsiteCommand: ParsableCommand {
           recsite synth --users 1000 --items 500 --events 100000 --seed 7 --out /tmp/synth
 
         Exit codes: 0 success; 1 an error the user can fix (unknown user or item, a missing \
-        file or column, bad settings, a failed write, --strict or --check failures); \
-        64 a usage error (bad flags or arguments). Errors are one line on stderr.
+        file or column, bad settings, --strict or --check failures); 3 `recsite build` could \
+        not write the site (see `recsite build --help`); 64 a usage error (bad flags or \
+        arguments). Errors are one or two lines on stderr.
         """,
         version: "0.1.0",
         subcommands: [
