@@ -4,6 +4,8 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/recsite
 DATA ?= data
 SITE ?= site
+# The committed site includes the offline evaluation page.
+BUILD_FLAGS ?= --evaluate
 
 .PHONY: all deps release site check test test-browser spec-check serve bench fuzz clean
 
@@ -16,7 +18,7 @@ release: deps
 	$(SWIFT) build -c release --product recsite
 
 site: release
-	$(RELEASE_BIN) build --data $(DATA) --out $(SITE)
+	$(RELEASE_BIN) build --data $(DATA) --out $(SITE) $(BUILD_FLAGS)
 
 check: release
 	$(RELEASE_BIN) check --data $(DATA)
@@ -27,7 +29,7 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	tools/spec-check-all.sh .build/debug/recsite
-	.build/debug/recsite build --data $(DATA) --out $(SITE) --check
+	.build/debug/recsite build --data $(DATA) --out $(SITE) $(BUILD_FLAGS) --check
 
 # Headless Chromium over the built site: no console errors, search works, screenshots.
 test-browser: site

@@ -6,7 +6,11 @@
 /// name never leaves its folder (no `/`, no leading `.`).
 public enum SafeFileName {
     public static func forID(_ id: String) -> String {
-        if isSafe(id) { return id }
+        isSafe(id) ? id : hashedName(id)
+    }
+
+    /// `<sanitised prefix>~<16 hex digits of FNV-1a>`, for any ID.
+    public static func hashedName(_ id: String) -> String {
         var prefix = ""
         for scalar in id.unicodeScalars where prefix.count < 40 {
             prefix.append(isSafeByte(scalar) ? Character(scalar) : "_")

@@ -16,8 +16,15 @@ public enum SitePaths {
     public static let evaluation = "evaluation.md"
     public static let evaluationChart = "charts/evaluation-ndcg.svg"
 
-    public static func user(_ id: String) -> String { "users/\(SafeFileName.forID(id)).md" }
-    public static func item(_ id: String) -> String { "items/\(SafeFileName.forID(id)).md" }
+    public static func user(_ id: String) -> String { "users/\(pageName(id)).md" }
+    public static func item(_ id: String) -> String { "items/\(pageName(id)).md" }
+
+    /// A page's file name: `SafeFileName`, except that an ID named `index`
+    /// takes the hashed form, so it cannot overwrite its folder's index page.
+    static func pageName(_ id: String) -> String {
+        let name = SafeFileName.forID(id)
+        return name == "index" ? SafeFileName.hashedName(id) : name
+    }
 
     /// SVG chart of a user's genre preferences.
     public static func userGenreChart(_ id: String) -> String { "charts/users/\(SafeFileName.forID(id))-genres.svg" }

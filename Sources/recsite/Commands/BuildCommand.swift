@@ -57,6 +57,9 @@ struct BuildCommand: ParsableCommand {
         "An offline evaluation to publish as evaluation.md (the file of recsite evaluate --json).", valueName: "file"))
     var evaluation: String?
 
+    @Flag(help: "Run the offline evaluation (recsite evaluate's defaults, with this build's k and weights) and publish it as evaluation.md.")
+    var evaluate = false
+
     @Flag(help: "Write nothing; exit 1 listing the files of --out that would change.")
     var check = false
 
@@ -69,6 +72,7 @@ struct BuildCommand: ParsableCommand {
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
         if out.isEmpty { throw ValidationError("--out must name a folder.") }
+        if evaluate && evaluation != nil { throw ValidationError("Give --evaluate or --evaluation FILE, not both.") }
     }
 
     func run() throws {
@@ -80,11 +84,13 @@ struct BuildCommand: ParsableCommand {
         settings.weightOverrides = options.weights
         settings.k = count.k
         settings.workers = workers ?? ProcessInfoCores.count
-        let evaluationResult = try evaluation.map(Self.readEvaluation)
+        let cachedEvaluation = try evaluation.map(Self.readEvaluation)
+        let evaluate = self.evaluate
         let builder = SiteBuilder(options: settings, console: StandardErrorConsole(quiet: quiet)) {
             model, templates, recommendations, workers in
-            try SitePages(model: model, templates: templates, recommendations: recommendations,
-                          evaluation: evaluationResult).render(workers: workers)
+            let evaluationResult = try evaluate ? Self.runEvaluation(model) : cachedEvaluation
+            return try SitePages(model: model, templates: templates, recommendations: recommendations,
+                                 evaluation: evaluationResult).render(workers: workers)
         }
         do {
             if check {
@@ -102,6 +108,13 @@ struct BuildCommand: ParsableCommand {
             default: throw error
             }
         }
+    }
+
+    /// The evaluation of `recsite evaluate` with its default protocol, on this build's data, k and weights.
+    private static func runEvaluation(_ model: RecommenderModel) throws -> EvaluationResult {
+        let options = EvaluationOptions(k: model.config.k)
+        return try Evaluator(dataset: model.dataset, weights: model.config.weights, options: options)
+            .run(Evaluator.algorithms(variants: true))
     }
 
     /// - Throws: `RecSiteError.invalidConfig` naming the file.

@@ -35,3 +35,14 @@ struct SafeFileNameTests {
         #expect(Set(names).count == ids.count)
     }
 }
+
+@Suite("SitePaths")
+struct SitePathsTests {
+    @Test func anIDNamedIndexCannotOverwriteTheIndexPages() {
+        #expect(SitePaths.user("index") != SitePaths.usersIndex)
+        #expect(SitePaths.item("index") != SitePaths.itemsIndex)
+        #expect(SitePaths.user("index").hasPrefix("users/index~"))
+        #expect(SitePaths.user("u1") == "users/u1.md")
+        #expect(SitePaths.item("Index") == "items/Index.md")
+    }
+}
