@@ -6,20 +6,12 @@ enum UsersCleanser {
         let gender = table.optional("gender"), region = table.optional("region")
         var report = FileCleansing(file: table.fileName)
         var users: [User] = []
-        var seen = Set<IDKey>()  // by bytes: "é" and "e\u{301}" are two IDs
-        var row = CSVRecord()
-        while table.reader.next(into: &row) {
-            report.rowsRead += 1
-            guard row.count == table.fieldCount, !row.unterminatedQuote else {
-                report.record(.malformedRow, line: row.line, raw: table.reader.rawText(of: row)); continue
-            }
-            let id = row.string(idColumn)
-            guard !id.isEmpty else { report.record(.missingUserID, line: row.line, raw: table.reader.rawText(of: row)); continue }
-            guard seen.insert(IDKey(id)).inserted else { report.record(.duplicateUserID, line: row.line, raw: table.reader.rawText(of: row)); continue }
+        table.forEachIdentifiedRow(idColumn: idColumn, missing: .missingUserID, duplicate: .duplicateUserID,
+                                   report: &report) { id, row, raw, report in
             var parsedAge: Int?
             if let age, !row.isEmpty(age) {
                 parsedAge = row.withTrimmedField(age) { AgeValue.parse($0) }
-                if parsedAge == nil { report.record(.invalidAge, line: row.line, raw: table.reader.rawText(of: row)) }
+                if parsedAge == nil { report.record(.invalidAge, line: row.line, raw: raw()) }
             }
             users.append(User(
                 id: id,
@@ -28,8 +20,6 @@ enum UsersCleanser {
                 gender: gender.map { row.string($0).lowercased() } ?? "",
                 region: region.map { row.string($0) } ?? ""
             ))
-            table.noteInvalidUTF8(row, in: &report)
-            report.kept += 1
         }
         return (users, report)
     }
