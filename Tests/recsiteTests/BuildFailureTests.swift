@@ -130,6 +130,21 @@ struct BuildFailureTests {
         #expect(try work.snapshot() != before)
     }
 
+    /// The lock is taken before any work: with the lock held, a build over
+    /// data that does not even exist is refused for the lock (exit 3), not
+    /// for the data (exit 1), so a second build never computes for nothing.
+    @Test func secondBuildIsRefusedBeforeItComputes() throws {
+        let work = try Work(users: 20)
+        defer { work.remove() }
+        let lock = open(work.root.appendingPathComponent(".site.lock").path, O_RDWR | O_CREAT, 0o644)
+        #expect(flock(lock, LOCK_EX | LOCK_NB) == 0)
+        defer { close(lock) }
+        let missing = work.root.appendingPathComponent("no-such-data").path
+        let refused = try RecsiteProcess.run(["build", "--data", missing, "--out", work.site.path, "--quiet"])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("another recsite build"), "\(refused.stderr)")
+    }
+
     @Test func leftoversOfAKilledBuildAreCleanedUp() throws {
         let work = try Work(users: 20)
         defer { work.remove() }

@@ -62,9 +62,12 @@ public struct SiteBuilder: Sendable {
     ///   is then untouched.
     public func build() throws -> Outcome {
         let start = ContinuousClock.now
+        let writer = SiteWriter(target: options.outputDirectory, workers: options.workers)
+        let guarder = try writer.lock()
+        defer { guarder.finish() }
         let (files, pages) = try siteFiles()
         console.phase("writing \(outputName)/")
-        let diff = try write(files)
+        let diff = try writer.write(files, holding: guarder)
         let outcome = Outcome(pages: pages, files: files.count + 1, diff: diff, elapsed: ContinuousClock.now - start)
         console.note(
             "built \(outputName)/ in \(Self.seconds(outcome.elapsed)) s: \(outcome.files) files "

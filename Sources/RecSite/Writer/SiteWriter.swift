@@ -69,14 +69,32 @@ public struct SiteWriter: Sendable {
     ///   The old site is then untouched and no staging folder remains.
     /// - Complexity: O(total bytes of `files`) reads and writes.
     public func write(_ files: [SiteFile]) throws -> SiteDiff {
-        let files = try Self.complete(files)
+        let files = try Self.complete(files)  // bad paths fail before anything is made
+        let guarder = try lock()
+        defer { guarder.finish() }
+        return try write(completed: files, holding: guarder)
+    }
+
+    /// Takes the site's lock (one build at a time per site) and removes the
+    /// leftovers of killed builds. A build takes it before it starts
+    /// computing, so a second build is refused at once, not after its work.
+    /// - Throws: `RecSiteError.writeFailed` when another build holds it, or
+    ///   `.refusingToReplace` for a folder this writer did not make.
+    func lock() throws -> WriteGuard {
         _ = try existingSite()  // a bad target fails before anything is made
         let (parentPath, name) = Self.split(target)
         try FileSystem.makeDirectories(parentPath)
-        // One build at a time per site; leftovers of killed builds go (WriteGuard).
-        let guarder = try WriteGuard(parent: parentPath, name: name, target: target)
+        return try WriteGuard(parent: parentPath, name: name, target: target)
+    }
+
+    /// `write(_:)` under a lock the caller took with `lock()` and finishes.
+    func write(_ files: [SiteFile], holding guarder: WriteGuard) throws -> SiteDiff {
+        try write(completed: Self.complete(files), holding: guarder)
+    }
+
+    private func write(completed files: [SiteFile], holding guarder: WriteGuard) throws -> SiteDiff {
+        let (parentPath, name) = Self.split(target)
         guarder.watchSignals()
-        defer { guarder.finish() }
         let existing = try existingSite()
         let staging = try FileSystem.makeTemporaryDirectory(in: parentPath, prefix: ".\(name).staging-")
         guarder.setStaging(staging)
