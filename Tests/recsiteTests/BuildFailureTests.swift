@@ -133,6 +133,36 @@ struct BuildFailureTests {
     /// The lock is taken before any work: with the lock held, a build over
     /// data that does not even exist is refused for the lock (exit 3), not
     /// for the data (exit 1), so a second build never computes for nothing.
+    /// A signal while the build still computes (the lock taken, no staging
+    /// folder yet) also ends in one line that says nothing was changed.
+    @Test func signalWhileComputingSaysSo() throws {
+        let work = try Work(users: 600)
+        defer { work.remove() }
+        let before = try work.snapshot()
+        let process = Process()
+        process.executableURL = RecsiteProcess.executable
+        process.arguments = ["build", "--data", work.b, "--out", work.site.path, "--quiet"]
+        process.currentDirectoryURL = RecsiteProcess.repositoryRoot
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let lockPath = work.root.appendingPathComponent(".site.lock").path
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: lockPath) { usleep(1_000) }
+        let writing = try FileManager.default.contentsOfDirectory(atPath: work.root.path).contains { $0.contains(".staging-") }
+        kill(process.processIdentifier, SIGTERM)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGTERM, "\(stderr)")
+        if !writing {  // the usual case: loading and recommending take far longer than the poll
+            #expect(stderr == "recsite: interrupted by SIGTERM before writing \(work.site.path); nothing was changed "
+                    + "(the previous site is intact); build again to finish\n")
+        }
+        #expect(try work.snapshot() == before)
+        #expect(try work.leftovers().isEmpty)
+    }
+
     @Test func secondBuildIsRefusedBeforeItComputes() throws {
         let work = try Work(users: 20)
         defer { work.remove() }

@@ -64,6 +64,7 @@ public struct SiteBuilder: Sendable {
         let start = ContinuousClock.now
         let writer = SiteWriter(target: options.outputDirectory, workers: options.workers)
         let guarder = try writer.lock()
+        guarder.watchSignals()  // an interrupt while computing also says what happened
         defer { guarder.finish() }
         let (files, pages) = try siteFiles()
         console.phase("writing \(outputName)/")

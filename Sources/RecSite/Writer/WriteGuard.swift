@@ -19,7 +19,8 @@ import Darwin
 ///   that were killed (`.<name>.staging-*`) are removed, and an old site
 ///   moved aside (`.<name>.old-*`) by a build killed mid-swap is put back
 ///   when the site folder is missing.
-/// - **Signals.** While the files are written, SIGINT, SIGTERM and SIGHUP
+/// - **Signals.** From the lock on (the build watches them while it
+///   computes too: it then just says so and exits). While the files are written, SIGINT, SIGTERM and SIGHUP
 ///   stop the write between two files; the staging folder is removed, a
 ///   one-line message says what happened, and the process exits with
 ///   128 + the signal number. SIGXFSZ (a file-size limit, `ulimit -f`) is
@@ -93,6 +94,7 @@ final class WriteGuard: @unchecked Sendable {
     /// Routes the interrupting signals to this guard until `finish`; call
     /// it before the staging folder is made, so no signal can leave one.
     func watchSignals() {
+        guard sources.isEmpty else { return }  // the build may start watching before the writer does
         signal(SIGXFSZ, SIG_IGN)
         for number in Self.handled {
             signal(number, SIG_IGN)
@@ -150,10 +152,11 @@ final class WriteGuard: @unchecked Sendable {
         let first = signalNumber == 0
         if first { signalNumber = number }
         let alreadySettled = settled
+        let writing = stagingPath != nil
         mutex.unlock()
         let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "SIGHUP"
         guard first else { return }
-        if !alreadySettled {
+        if !alreadySettled && writing {
             // Give the writer time to stop between two files and remove staging.
             _ = settledSignal.wait(timeout: .now() + 10)
         }
@@ -164,7 +167,7 @@ final class WriteGuard: @unchecked Sendable {
         } else {
             if let staging { try? FileSystem.removeTree(staging) }
             let exists = FileSystem.kind(target) == .directory
-            message = "recsite: interrupted by \(name) while writing \(target); nothing was changed"
+            message = "recsite: interrupted by \(name) \(writing ? "while writing" : "before writing") \(target); nothing was changed"
                 + (exists ? " (the previous site is intact)" : "") + "; build again to finish\n"
         }
         _ = message.withCString { write(2, $0, strlen($0)) }
