@@ -19,8 +19,9 @@ struct RecsiteCommand: ParsableCommand {
 
         Exit codes: 0 success; 1 an error the user can fix (unknown user or item, a missing \
         file or column, bad settings, --strict or --check failures); 3 `recsite build` could \
-        not write the site (see `recsite build --help`); 64 a usage error (bad flags or \
-        arguments). Errors are one or two lines on stderr.
+        not write the site or another build holds its lock (see `recsite build --help`); \
+        130/143 a build stopped by SIGINT/SIGTERM (nothing changed); 64 a usage error (bad \
+        flags or arguments). Errors are one or two lines on stderr.
         """,
         version: "0.1.0",
         subcommands: [
