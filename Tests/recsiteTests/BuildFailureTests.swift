@@ -150,6 +150,8 @@ struct BuildFailureTests {
         let lockPath = work.root.appendingPathComponent(".site.lock").path
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: lockPath) { usleep(1_000) }
+        // The lock file appears a moment before the signal handlers are in place.
+        usleep(300_000)
         let writing = try FileManager.default.contentsOfDirectory(atPath: work.root.path).contains { $0.contains(".staging-") }
         kill(process.processIdentifier, SIGTERM)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
