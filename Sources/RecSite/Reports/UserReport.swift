@@ -14,9 +14,9 @@ public enum UserReport {
         let types = breakdown.map { "\($0.items) \($0.name)" }.joined(separator: ", ")
         out += "Summary: \(profile.history.count) items\(types.isEmpty ? "" : " (\(types))"), "
         out += "\(profile.eventCount) events, total score \(NumberFormat.interaction(total))\n"
-        if let first = profile.history.map(\.lastWatched).min(), let last = profile.history.map(\.lastWatched).max() {
-            _ = first
-            out += "Activity: \(firstActivity(user: u, model: model)) to \(Timestamp(seconds: last).iso8601)\n"
+        let activity = UserActivity(dataset: model.dataset)
+        if let first = activity.first[u], let last = activity.last[u] {
+            out += "Activity: \(Timestamp(seconds: first).iso8601) to \(Timestamp(seconds: last).iso8601)\n"
         }
         out += "\nComplete history (\(profile.history.count) items, all content types; score = Σ watch_seconds × weight)\n"
         out += ReportTables.history(profile.history, items: items) + "\n"
@@ -27,13 +27,5 @@ public enum UserReport {
         out += "\nRecommendations (k = \(k))\n"
         out += ReportTables.recommendations(model.recommendations(user: u, k: k), items: items) + "\n"
         return out
-    }
-
-    /// The user's earliest kept event (history rows only keep the latest).
-    static func firstActivity(user u: Int, model: RecommenderModel) -> String {
-        let events = model.dataset.events
-        var first = Int64.max
-        for e in 0..<events.count where Int(events.user[e]) == u { first = min(first, events.seconds[e]) }
-        return first == Int64.max ? "-" : Timestamp(seconds: first).iso8601
     }
 }
