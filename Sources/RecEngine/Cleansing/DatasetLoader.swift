@@ -12,13 +12,16 @@ public enum DatasetLoader {
     /// - Throws: `RecEngineError` for a missing or unreadable file, an empty
     ///   file or a missing required column. Nothing is returned half-done.
     /// - Complexity: O(bytes of the files + events × log events).
-    public static func load(directory: String, weights: EventWeights = .standard) throws -> Dataset {
+    ///   - timings: receives `read` (the files' bytes, UTF-8 checks and
+    ///     headers) and `cleanse` (parsing rows, SPEC §2, ID order).
+    public static func load(directory: String, weights: EventWeights = .standard,
+                            timings: PhaseTimings? = nil) throws -> Dataset {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let paths = [fileNames.users, fileNames.items, fileNames.events].map { base + "/" + $0 }
-        let contents = try paths.map(readFile)
+        let contents = try timings.measure("read") { try paths.map(readFile) }
         return try load(
             users: (paths[0], contents[0]), items: (paths[1], contents[1]),
-            events: (paths[2], contents[2]), weights: weights)
+            events: (paths[2], contents[2]), weights: weights, timings: timings)
     }
 
     /// Loads from bytes already in memory; the paths only name the files in
@@ -27,14 +30,25 @@ public enum DatasetLoader {
         users: (path: String, bytes: [UInt8]),
         items: (path: String, bytes: [UInt8]),
         events: (path: String, bytes: [UInt8]),
-        weights: EventWeights = .standard
+        weights: EventWeights = .standard,
+        timings: PhaseTimings? = nil
     ) throws -> Dataset {
-        var userTable = try CSVTable(path: users.path, bytes: users.bytes)
-        var itemTable = try CSVTable(path: items.path, bytes: items.bytes)
-        var eventTable = try CSVTable(path: events.path, bytes: events.bytes)
-        for column in ["user_id", "item_id", "event_type", "watch_seconds", "timestamp"] {
-            _ = try eventTable.required(column)
+        var (userTable, itemTable, eventTable) = try timings.measure("read") {
+            let tables = (try CSVTable(path: users.path, bytes: users.bytes),
+                          try CSVTable(path: items.path, bytes: items.bytes),
+                          try CSVTable(path: events.path, bytes: events.bytes))
+            for column in ["user_id", "item_id", "event_type", "watch_seconds", "timestamp"] {
+                _ = try tables.2.required(column)
+            }
+            return tables
         }
+        return try timings.measure("cleanse") {
+            try cleanse(users: &userTable, items: &itemTable, events: &eventTable, weights: weights)
+        }
+    }
+
+    private static func cleanse(users userTable: inout CSVTable, items itemTable: inout CSVTable,
+                                events eventTable: inout CSVTable, weights: EventWeights) throws -> Dataset {
         let (fileUsers, userReport) = try UsersCleanser.cleanse(&userTable)
         let (fileItems, itemReport) = try ItemsCleanser.cleanse(&itemTable)
         let sortedUsers = fileUsers.sorted { IDOrder.less($0.id, $1.id) }

@@ -9,12 +9,15 @@ public struct RecommenderModel: Sendable {
     public let recommender: Recommender
 
     /// - Complexity: O(events log events + Σ_u |H(u)|²).
-    public init(dataset: Dataset, config: EngineConfig = EngineConfig(), workers: Int = ProcessInfoCores.count) {
+    /// - Parameter timings: receives `model` (R and popularity) and `similarity`.
+    public init(dataset: Dataset, config: EngineConfig = EngineConfig(), workers: Int = ProcessInfoCores.count,
+                timings: PhaseTimings? = nil) {
         self.dataset = dataset
         self.config = config
-        matrix = InteractionMatrix(dataset: dataset, weights: config.weights)
-        similarity = ItemSimilarity(matrix: matrix, workers: workers)
-        popularity = Popularity(matrix: matrix)
+        let matrix = timings.measure("model") { InteractionMatrix(dataset: dataset, weights: config.weights) }
+        self.matrix = matrix
+        similarity = timings.measure("similarity") { ItemSimilarity(matrix: matrix, workers: workers) }
+        popularity = timings.measure("model") { Popularity(matrix: matrix) }
         recommender = Recommender(matrix: matrix, similarity: similarity, popularity: popularity)
     }
 

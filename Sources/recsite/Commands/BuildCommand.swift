@@ -69,6 +69,10 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Threads to use (default: all cores, or RECSITE_WORKERS).", valueName: "n"))
     var workers: Int?
 
+    @Option(help: ArgumentHelp(
+        "Write the wall time of each step as JSON to this file (for make bench).", valueName: "file"))
+    var timings: String?
+
     func validate() throws {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
         if out.isEmpty { throw ValidationError("--out must name a folder.") }
@@ -86,19 +90,19 @@ struct BuildCommand: ParsableCommand {
         settings.workers = workers ?? ProcessInfoCores.count
         let cachedEvaluation = try evaluation.map(Self.readEvaluation)
         let evaluate = self.evaluate
-        let builder = SiteBuilder(options: settings, console: StandardErrorConsole(quiet: quiet)) {
+        let phases = PhaseTimings()
+        let builder = SiteBuilder(options: settings, console: StandardErrorConsole(quiet: quiet), timings: phases) {
             model, templates, recommendations, workers in
             let evaluationResult = try evaluate ? Self.runEvaluation(model) : cachedEvaluation
             return try SitePages(model: model, templates: templates, recommendations: recommendations,
                                  evaluation: evaluationResult).render(workers: workers)
         }
         do {
+            let outcome = try check ? builder.check() : builder.build()
+            if let timings { try Self.writeTimings(phases, outcome: outcome, to: timings) }
             if check {
-                let outcome = try builder.check()
                 for line in outcome.diff.lines { print(line) }
                 if !outcome.diff.isEmpty { throw ExitCode(1) }
-            } else {
-                _ = try builder.build()
             }
         } catch let error as RecSiteError {
             switch error {
@@ -115,6 +119,24 @@ struct BuildCommand: ParsableCommand {
         let options = EvaluationOptions(k: model.config.k)
         return try Evaluator(dataset: model.dataset, weights: model.config.weights, options: options)
             .run(Evaluator.algorithms(variants: true))
+    }
+
+    /// `{"phases": [{"name", "seconds"}], "total_seconds", "pages", "files"}`.
+    private static func writeTimings(_ phases: PhaseTimings, outcome: SiteBuilder.Outcome, to path: String) throws {
+        let seconds = { (duration: Duration) in
+            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        }
+        let document = JSONValue.object([
+            ("phases", .array(phases.phases.map { .object([("name", .string($0.name)), ("seconds", .number($0.seconds))]) })),
+            ("total_seconds", .number(seconds(outcome.elapsed))),
+            ("pages", .integer(outcome.pages)),
+            ("files", .integer(outcome.files)),
+        ])
+        do {
+            try Data((document.serialized(pretty: true) + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw RecSiteError.writeFailed(path: path, reason: error.localizedDescription)
+        }
     }
 
     /// - Throws: `RecSiteError.invalidConfig` naming the file.
