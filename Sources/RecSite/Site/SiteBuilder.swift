@@ -1,10 +1,12 @@
 import Foundation
 import RecEngine
 
-/// `recsite build` as named steps: load → model → recommendations → pages →
-/// HTML → API/CSV files → links → write (or check). Each step is a method a
-/// test can run alone; `build()` and `check()` run them in order and report
-/// progress through a `BuildConsole`.
+/// `recsite build` as named steps: load → model → recommendations → pages,
+/// then in batches HTML → API/CSV files → write (or compare), then the link
+/// check and the swap. Each step is a method a test can run alone; `build()`
+/// and `check()` run them in order and report progress through a
+/// `BuildConsole`. Only the model, the lists and the Markdown are held
+/// whole; HTML and data files are written batch by batch.
 public struct SiteBuilder: Sendable {
     /// What to build from where.
     public struct Options: Sendable {
@@ -24,6 +26,10 @@ public struct SiteBuilder: Sendable {
         public var workers = ProcessInfoCores.count
         /// Where Bootstrap is copied from.
         public var bootstrapDirectory = SiteAssets.debianBootstrapDirectory
+        /// Pages converted, link-checked and written per batch (and users per
+        /// batch of data files): enough to keep every core busy, few enough
+        /// that a 100k-user site is never held in memory as HTML.
+        public var batchSize = 1024
 
         public init() {}
     }
@@ -47,16 +53,25 @@ public struct SiteBuilder: Sendable {
     public let options: Options
     public let console: BuildConsole
     public let renderPages: PageRenderer
+    /// Where the steps' wall times go (`recsite build --timings`): `read`,
+    /// `cleanse`, `model`, `similarity`, `recommend`, `markdown`, then per
+    /// batch `html`, `data`, `links` and `write`. They add up to the build's
+    /// wall time, apart from loading the templates and taking the lock.
+    public let timings: PhaseTimings
 
-    public init(options: Options, console: BuildConsole, renderPages: @escaping PageRenderer) {
+    public init(options: Options, console: BuildConsole, timings: PhaseTimings = PhaseTimings(),
+                renderPages: @escaping PageRenderer) {
         self.options = options
         self.console = console
+        self.timings = timings
         self.renderPages = renderPages
     }
 
     // MARK: - The whole build
 
-    /// Builds the site and writes it atomically.
+    /// Builds the site and writes it atomically. Files go into the staging
+    /// folder batch by batch as they are made; links are checked before the
+    /// staging folder is swapped in.
     /// - Throws: `RecEngineError` for the data, `RecSiteError` for settings,
     ///   templates, Bootstrap, a broken link or a write failure; the old site
     ///   is then untouched.
@@ -66,26 +81,37 @@ public struct SiteBuilder: Sendable {
         let guarder = try writer.lock()
         guarder.watchSignals()  // an interrupt while computing also says what happened
         defer { guarder.finish() }
-        let (files, pages) = try siteFiles()
-        console.phase("writing \(outputName)/")
-        let diff = try writer.write(files, holding: guarder)
-        let outcome = Outcome(pages: pages, files: files.count + 1, diff: diff, elapsed: ContinuousClock.now - start)
+        let prepared = try prepare()
+        console.phase("writing \(outputName)/ as the pages are made")
+        let site = try writer.stage(holding: guarder)
+        let diff: SiteDiff
+        let files: Int
+        do {
+            try emit(prepared, into: site)
+            files = site.paths.count + 1
+            diff = try timings.measure("write") { try site.commit() }
+        } catch {
+            throw site.abandon(after: error)
+        }
+        let outcome = Outcome(pages: prepared.pageCount, files: files, diff: diff, elapsed: ContinuousClock.now - start)
         console.note(
             "built \(outputName)/ in \(Self.seconds(outcome.elapsed)) s: \(outcome.files) files "
-                + "(\(pages) pages as .md and .html): \(diff.written) written, \(diff.unchanged) unchanged, "
+                + "(\(outcome.pages) pages as .md and .html): \(diff.written) written, \(diff.unchanged) unchanged, "
                 + "\(diff.removed.count) removed")
         return outcome
     }
 
-    /// Builds the site in memory and compares it with the one on disk,
+    /// Builds the site batch by batch and compares it with the one on disk,
     /// ignoring `assets/vendor/`. Writes nothing.
     /// - Throws: as `build()`, except for write failures.
     public func check() throws -> Outcome {
         let start = ContinuousClock.now
-        let (files, pages) = try siteFiles()
-        console.phase("comparing with \(outputName)/")
-        let diff = try SiteWriter(target: options.outputDirectory, workers: options.workers).diff(files)
-        let outcome = Outcome(pages: pages, files: files.count + 1, diff: diff, elapsed: ContinuousClock.now - start)
+        let prepared = try prepare()
+        let comparison = try SiteWriter(target: options.outputDirectory, workers: options.workers).compare()
+        try emit(prepared, into: comparison)
+        let diff = timings.measure("write") { comparison.finish() }
+        let outcome = Outcome(pages: prepared.pageCount, files: comparison.paths.count + 1, diff: diff,
+                              elapsed: ContinuousClock.now - start)
         if diff.isEmpty {
             console.note("check: \(outputName)/ is up to date (\(outcome.files) files, "
                 + "\(Self.seconds(outcome.elapsed)) s)")
@@ -97,8 +123,27 @@ public struct SiteBuilder: Sendable {
         return outcome
     }
 
-    /// Every file of the site, links verified, and the number of pages.
+    /// Every file of the site in memory, links verified, and the number of
+    /// pages (for tests and small sites; `build()` never holds them all).
     public func siteFiles() throws -> (files: [SiteFile], pages: Int) {
+        let prepared = try prepare()
+        let collected = CollectedSite()
+        try emit(prepared, into: collected)
+        return (collected.files, prepared.pageCount)
+    }
+
+    /// What the batches are made from: everything but the HTML and the data files.
+    public struct Prepared: Sendable {
+        public let model: RecommenderModel
+        public let recommendations: [[Recommendation]]
+        public var pages: [MarkdownPage]
+        public let otherFiles: [SiteFile]
+        public let converter: HTMLConverter
+        public let pageCount: Int
+    }
+
+    /// Steps 1–4: templates, assets, the model, every user's list and the Markdown pages.
+    public func prepare() throws -> Prepared {
         console.phase("loading templates from \(options.templatesDirectory)/")
         let templates = try loadTemplates()
         let converter = try HTMLConverter(templates: templates)
@@ -106,18 +151,51 @@ public struct SiteBuilder: Sendable {
         console.phase("loading \(options.dataDirectory)/")
         let model = try loadModel()
         console.phase("recommending for \(model.dataset.users.count) users (k = \(model.config.k))")
-        let lists = recommendations(model)
+        let lists = timings.measure("recommend") { recommendations(model) }
         console.phase("rendering Markdown pages")
-        let rendered = try pages(model: model, templates: templates, recommendations: lists)
-        console.phase("converting \(rendered.pages.count) pages to HTML")
-        let html = try self.html(rendered.pages, converter: converter)
+        let rendered = try timings.measure("markdown") { try pages(model: model, templates: templates, recommendations: lists) }
+        return Prepared(model: model, recommendations: lists, pages: rendered.pages, otherFiles: rendered.files + assets,
+                        converter: converter, pageCount: rendered.pages.count)
+    }
+
+    /// Steps 5–7 in batches: each batch of pages as Markdown and HTML, then
+    /// the data files, then the charts and assets, each batch put into
+    /// `sink` as soon as it is made; finally every link is checked against
+    /// every file put.
+    func emit(_ prepared: Prepared, into sink: SiteSink) throws {
+        var prepared = prepared
+        var links = LinkLedger()
+        console.phase("converting \(prepared.pageCount) pages to HTML")
+        console.startProgress("pages", total: prepared.pageCount)
+        let console = self.console
+        while !prepared.pages.isEmpty {
+            let batch = Array(prepared.pages.prefix(options.batchSize))
+            prepared.pages.removeFirst(batch.count)  // each batch's text is freed once written
+            let html = try timings.measure("html") {
+                try prepared.converter.convert(batch, workers: options.workers) { console.advanceProgress() }
+            }
+            timings.measure("links") {
+                links.record(html.flatMap { [$0.markdownLinks, $0.htmlLinks] }, workers: options.workers)
+            }
+            try timings.measure("write") {
+                try sink.put(batch.map { SiteFile(path: $0.path, text: $0.markdown) } + html.map(\.file))
+            }
+        }
+        console.endProgress()
         console.phase("making the JSON API and CSV exports")
-        let data = dataFiles(model: model, recommendations: lists)
-        let files = rendered.pages.map { SiteFile(path: $0.path, text: $0.markdown) } + html.map(\.file)
-            + rendered.files + data.files + assets
+        let data = SiteData(model: prepared.model, recommendations: prepared.recommendations)
+        let siteWide = timings.measure("data") { data.siteWideFiles() }
+        try timings.measure("write") { try sink.put(siteWide) }
+        timings.measure("links") { links.record(targets: data.searchLinks) }
+        let userCount = prepared.model.dataset.users.count
+        for lower in stride(from: 0, to: userCount, by: options.batchSize) {
+            let users = lower..<min(userCount, lower + options.batchSize)
+            let files = timings.measure("data") { data.userFiles(users: users, workers: options.workers) }
+            try timings.measure("write") { try sink.put(files) }
+        }
+        try timings.measure("write") { try sink.put(prepared.otherFiles) }
         console.phase("checking links")
-        try verifyLinks(html.flatMap { [$0.markdownLinks, $0.htmlLinks] }, files: files, extraLinks: data.links)
-        return (files, rendered.pages.count)
+        try timings.measure("links") { try links.verify(paths: sink.paths) }
     }
 
     // MARK: - Steps
@@ -140,8 +218,8 @@ public struct SiteBuilder: Sendable {
     /// - Complexity: O(events log events + Σ_u |H(u)|²).
     public func loadModel() throws -> RecommenderModel {
         let config = try RecsiteConfig.load(path: options.configPath, weightOverrides: options.weightOverrides, k: options.k)
-        let dataset = try DatasetLoader.load(directory: options.dataDirectory, weights: config.weights)
-        return RecommenderModel(dataset: dataset, config: config, workers: options.workers)
+        let dataset = try DatasetLoader.load(directory: options.dataDirectory, weights: config.weights, timings: timings)
+        return RecommenderModel(dataset: dataset, config: config, workers: options.workers, timings: timings)
     }
 
     /// Step 3: every user's top-k list, once.
@@ -153,35 +231,6 @@ public struct SiteBuilder: Sendable {
     public func pages(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]]) throws
         -> (pages: [MarkdownPage], files: [SiteFile]) {
         try renderPages(model, templates, recommendations, options.workers)
-    }
-
-    /// Step 5: each page as HTML, in page order, with a progress bar.
-    public func html(_ pages: [MarkdownPage], converter: HTMLConverter) throws -> [HTMLConverter.ConvertedPage] {
-        console.startProgress("pages", total: pages.count)
-        defer { console.endProgress() }
-        let console = self.console
-        return try converter.convert(pages, workers: options.workers) { console.advanceProgress() }
-    }
-
-    /// Step 6: the static API and the CSV exports (see `SiteData`).
-    public func dataFiles(model: RecommenderModel, recommendations: [[Recommendation]])
-        -> (files: [SiteFile], links: [(file: String, target: String)]) {
-        let data = SiteData(model: model, recommendations: recommendations)
-        return (data.files(workers: options.workers), data.searchLinks)
-    }
-
-    /// Step 7: every internal link of every page (Markdown and HTML) and of
-    /// the search indexes resolves to a file of the site.
-    /// - Throws: `RecSiteError.brokenLinks` naming each page and link.
-    public func verifyLinks(_ pages: [LinkChecker.PageLinks], files: [SiteFile],
-                            extraLinks: [(file: String, target: String)]) throws {
-        try LinkChecker.verify(pages, paths: Set(files.map(\.path)), extraLinks: extraLinks, workers: options.workers)
-    }
-
-    /// Step 8: the atomic write.
-    /// - Throws: `RecSiteError.writeFailed` or `.refusingToReplace`.
-    public func write(_ files: [SiteFile]) throws -> SiteDiff {
-        try SiteWriter(target: options.outputDirectory, workers: options.workers).write(files)
     }
 
     /// The output folder as the messages name it (no trailing `/`).

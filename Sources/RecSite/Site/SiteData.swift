@@ -23,21 +23,30 @@ public struct SiteData: Sendable {
     /// Every data file: site-wide ones first, then each user's in user order.
     /// - Complexity: O(Σ_u |H(u)| log |H(u)| + users × k × |H(u)|) / workers.
     public func files(workers: Int = ProcessInfoCores.count) -> [SiteFile] {
+        siteWideFiles() + userFiles(users: model.dataset.users.indices, workers: workers)
+    }
+
+    /// The API's site-wide documents, the search indexes and the popular-movies CSV.
+    public func siteWideFiles() -> [SiteFile] {
         let api = APIDocuments(model: model)
-        let csv = CSVExports(model: model)
-        var files = [
+        return [
             SiteFile(path: SitePaths.health, text: Self.json(api.health())),
             SiteFile(path: SitePaths.popularJSON, text: Self.json(api.popular())),
             SiteFile(path: SitePaths.usersJSON, text: Self.json(usersIndex())),
             SiteFile(path: SitePaths.itemsJSON, text: Self.json(itemsIndex())),
             SiteFile(path: Self.searchIndexScript, text: searchIndexScript()),
-            SiteFile(path: SitePaths.popularMoviesCSV, text: csv.popularMovies()),
+            SiteFile(path: SitePaths.popularMoviesCSV, text: CSVExports(model: model).popularMovies()),
         ]
-        let perUser = parallelMap(count: model.dataset.users.count, workers: workers, makeScratch: {}) { u, _ in
-            userFiles(user: u, api: api, csv: csv)
+    }
+
+    /// The JSON documents and CSV exports of `users`, in user order, made on `workers` threads.
+    public func userFiles(users: Range<Int>, workers: Int = ProcessInfoCores.count) -> [SiteFile] {
+        let api = APIDocuments(model: model)
+        let csv = CSVExports(model: model)
+        let perUser = parallelMap(count: users.count, workers: workers, makeScratch: {}) { offset, _ in
+            userFiles(user: users.lowerBound + offset, api: api, csv: csv)
         }
-        files += perUser.joined()
-        return files
+        return Array(perUser.joined())
     }
 
     /// One user's JSON documents and CSV exports.

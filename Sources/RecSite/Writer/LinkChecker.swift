@@ -38,24 +38,10 @@ public struct LinkChecker: Sendable {
     public static func verify(_ pages: [PageLinks], paths: Set<String>,
                               extraLinks: [(file: String, target: String)] = [],
                               workers: Int = ProcessInfoCores.count) throws {
-        let checker = LinkChecker(paths: paths)
-        let perPage = parallelMap(count: pages.count, workers: workers, makeScratch: {}) { index, _ in
-            checker.brokenLinks(pages[index].links, from: pages[index].page)
-        }
-        var broken: [(page: String, line: String)] = []
-        for (page, links) in zip(pages, perPage) {
-            broken += links.map { (page.page, "\(page.page): \($0)") }
-        }
-        for link in extraLinks where !paths.contains(link.target) {
-            broken.append((link.file, "\(link.file): \(link.target) (no such file)"))
-        }
-        guard broken.isEmpty else {
-            let sorted = broken.enumerated().sorted { a, b in
-                a.element.page == b.element.page ? a.offset < b.offset
-                    : a.element.page.utf8.lexicographicallyPrecedes(b.element.page.utf8)
-            }
-            throw RecSiteError.brokenLinks(sorted.map(\.element.line))
-        }
+        var ledger = LinkLedger()
+        ledger.record(pages, workers: workers)
+        ledger.record(targets: extraLinks)
+        try ledger.verify(paths: paths)
     }
 
     /// The `href` and `src` values of an HTML page, entities decoded.
@@ -80,12 +66,31 @@ public struct LinkChecker: Sendable {
 
     /// Why `link` on page `from` is broken, or `nil` when it resolves.
     public func problem(with link: String, from page: String) -> String? {
-        if link.hasPrefix("/") && !link.hasPrefix("//") { return "root-absolute: breaks under a base path" }
-        guard !HTMLLinks.isExternal(link) else { return nil }
+        switch Self.resolution(of: link, from: page) {
+        case .none: return nil
+        case .problem(let why): return why
+        case .file(let target): return paths.contains(target) ? nil : "no such file"
+        }
+    }
+
+    /// What a link names, before knowing the site's files.
+    public enum Resolution: Equatable, Sendable {
+        /// External, or only a `#fragment`/`?query` of its own page, or empty.
+        case none
+        /// Broken whatever the site holds: `root-absolute: …` or `leaves the site`.
+        case problem(String)
+        /// The site-relative file it names.
+        case file(String)
+    }
+
+    /// What `link` on page `from` names.
+    public static func resolution(of link: String, from page: String) -> Resolution {
+        if link.hasPrefix("/") && !link.hasPrefix("//") { return .problem("root-absolute: breaks under a base path") }
+        guard !HTMLLinks.isExternal(link) else { return .none }
         let path = HTMLLinks.splitPath(link).path
-        guard !path.isEmpty else { return nil }
-        guard let target = Self.resolve(String(path), from: page) else { return "leaves the site" }
-        return paths.contains(target) ? nil : "no such file"
+        guard !path.isEmpty else { return .none }
+        guard let target = resolve(String(path), from: page) else { return .problem("leaves the site") }
+        return .file(target)
     }
 
     /// The site-relative path `link` names from `page`, or `nil` when it

@@ -78,15 +78,20 @@ struct SiteBuildTests {
         #expect(user.contains("<h1>User Zoë &lt;b&gt;Ünal&lt;/b&gt; (ü/../x y)</h1>"))
     }
 
-    @Test func twoBuildsGiveIdenticalBytes() throws {
+    @Test func buildsWithAnyWorkerCountOrBatchSizeGiveIdenticalBytes() throws {
         let fixture = try BuildFixture()
         defer { fixture.cleanUp() }
         _ = try fixture.builder(out: "one", workers: 1).build()
         _ = try fixture.builder(out: "two", workers: 4).build()
+        // Pages and users written in many small batches: the same site.
+        var batched = fixture.builder(out: "three", workers: 2).options
+        batched.batchSize = 2
+        _ = try SiteBuilder(options: batched, console: fixture.console, renderPages: fixture.builder().renderPages).build()
         let one = try BuildFixture.contents(of: fixture.scratch + "/one")
         let two = try BuildFixture.contents(of: fixture.scratch + "/two")
         #expect(one.keys.sorted() == two.keys.sorted())
         #expect(one == two)
+        #expect(try BuildFixture.contents(of: fixture.scratch + "/three") == one)
         #expect(!one.isEmpty)
         // No machine path and no clock time in any file.
         for (path, bytes) in one where !path.hasPrefix("assets/vendor/") {
@@ -165,13 +170,16 @@ struct SiteBuildTests {
         defer { fixture.cleanUp() }
         _ = try fixture.builder().build()
         let before = try BuildFixture.contents(of: fixture.scratch + "/site")
-        // A chart at a path that is also a folder: fails inside the staging folder.
+        // A chart at a path that is also a folder: fails after other files are
+        // already in the staging folder (files are written batch by batch).
         let clash = fixture.builder { model, _, lists, _ in
             var result = StandInPages.render(model: model, recommendations: lists)
             result.files.append(SiteFile(path: "charts/users", text: "x"))
             return result
         }
-        #expect(throws: RecSiteError.writeFailed(path: "charts/users", reason: "the build makes this path both a file and a folder")) {
+        #expect(throws: RecSiteError.writeFailed(
+            path: "charts/users",
+            reason: "the build makes this path both a file and a folder; nothing was changed, the previous site is intact")) {
             try clash.build()
         }
         #expect(try BuildFixture.contents(of: fixture.scratch + "/site") == before)

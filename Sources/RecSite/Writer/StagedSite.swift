@@ -1,0 +1,126 @@
+import RecEngine
+
+/// A new site being written into its staging folder batch by batch, then
+/// swapped in whole by `commit()` (see `SiteWriter` for the guarantees).
+/// A file whose bytes equal the old site's is hard-linked from it, so it
+/// keeps its inode and modification time.
+final class StagedSite: SiteSink {
+    let target: String
+    let staging: String
+    private let parent: String
+    private let name: String
+    private let guarder: WriteGuard
+    private let workers: Int
+    /// The old site's files; `nil` when there is no old site.
+    private let existing: [String]?
+    private let existingSet: Set<String>
+    private var ledger = SitePathLedger()
+    private var tally = SiteTally()
+    private var madeFolders = Set<String>()
+
+    /// Makes the staging folder beside `target`.
+    /// - Throws: `RecSiteError.writeFailed` or `.refusingToReplace`.
+    init(writer: SiteWriter, existing: [String]?, guarder: WriteGuard) throws {
+        (parent, name) = SiteWriter.split(writer.target)
+        target = writer.target
+        workers = writer.workers
+        self.guarder = guarder
+        self.existing = existing
+        existingSet = Set(existing ?? [])
+        staging = try FileSystem.makeTemporaryDirectory(in: parent, prefix: ".\(name).staging-")
+        guarder.setStaging(staging)
+    }
+
+    var paths: Set<String> { ledger.paths }
+
+    /// Writes `files` into staging, unchanged ones linked from the old site.
+    /// - Throws: `RecSiteError.writeFailed` naming the path (in staging), or
+    ///   `WriteGuard.Interrupted` when a signal asked the build to stop.
+    func put(_ files: [SiteFile]) throws {
+        for file in files { try ledger.admit(file.path) }
+        try write(files)
+    }
+
+    /// Writes the manifest and swaps the staging folder in.
+    /// - Returns: what changed: files written (added, changed), unchanged, removed.
+    func commit() throws -> SiteDiff {
+        try write([ledger.manifest])
+        try guarder.checkInterrupted()
+        try swap()
+        guarder.markSwapped()
+        var made = ledger.paths
+        made.insert(SiteWriter.manifestPath)
+        return tally.finished(existing: existing ?? [], made: made)
+    }
+
+    /// Removes the staging folder after `error` and returns the error to
+    /// throw: a write failure names the file as it would be in the site and
+    /// says that nothing was lost.
+    func abandon(after error: any Error) -> any Error {
+        try? FileSystem.removeTree(staging)
+        guard case RecSiteError.writeFailed(let path, let reason) = error else { return error }
+        let shown = path.hasPrefix(staging + "/") ? target + path.dropFirst(staging.count) : path
+        return RecSiteError.writeFailed(
+            path: shown,
+            reason: reason + (existing != nil ? "; nothing was changed, the previous site is intact" : "; nothing was written"))
+    }
+
+    private func write(_ files: [SiteFile]) throws {
+        for file in files {
+            var folder = file.path
+            var missing: [String] = []
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = String(folder[..<slash])
+                if madeFolders.contains(folder) { break }
+                missing.append(folder)
+            }
+            for folder in missing.reversed() {  // parents first
+                try FileSystem.makeDirectory(staging + "/" + folder)
+                madeFolders.insert(folder)
+            }
+        }
+        let (staging, target, existingSet, guarder) = (self.staging, self.target, self.existingSet, self.guarder)
+        let results = parallelMap(count: files.count, workers: workers, makeScratch: {}) { index, _ in
+            Result { () throws -> SiteTally.Status in
+                try guarder.checkInterrupted()
+                let file = files[index]
+                let new = staging + "/" + file.path
+                guard existingSet.contains(file.path) else {
+                    try FileSystem.create(new, file.bytes)
+                    return .added
+                }
+                let old = target + "/" + file.path
+                if FileSystem.hasContents(old, file.bytes) {
+                    try FileSystem.linkOrCopy(existing: old, new: new, bytes: file.bytes)
+                    return .unchanged
+                }
+                try FileSystem.create(new, file.bytes)
+                return .changed
+            }
+        }
+        for (file, result) in zip(files, results) { tally.record(file.path, try result.get()) }
+    }
+
+    /// Renames staging to the target, moving an old site aside first and
+    /// deleting it afterwards; puts the old site back if the second rename fails.
+    private func swap() throws {
+        guard existing != nil else {
+            try FileSystem.rename(staging, target)
+            return
+        }
+        let backup = try FileSystem.makeTemporaryDirectory(in: parent, prefix: ".\(name).old-")
+        do {
+            try FileSystem.rename(target, backup)  // replaces the empty `backup` folder
+        } catch {
+            try? FileSystem.removeTree(backup)
+            throw error
+        }
+        do {
+            try FileSystem.rename(staging, target)
+        } catch {
+            try? FileSystem.rename(backup, target)
+            throw error
+        }
+        try? FileSystem.removeTree(backup)
+    }
+}
