@@ -12,16 +12,27 @@ import Foundation
 /// is attached as well, but safe mode is what keeps data out of the markup.
 ///
 /// A renderer holds no C state, so one value may be used from many threads
-/// at once: every call makes, uses and frees its own parser. Parsing is
-/// serialised, though: cmark-gfm 0.29 adds the extensions' special
-/// characters (`~` for strikethrough, `:`/`w`/`@` for autolinks) to a
-/// process-wide table before each inline parse and removes them after it
+/// at once: every call makes, uses and frees its own parser.
+///
+/// **Why most pages parse in parallel, and some one at a time.** cmark-gfm
+/// 0.29 adds the inline extensions' special characters (`~` for
+/// strikethrough, `:` and `w` for autolinks) to a process-wide table before
+/// each inline parse and removes them after it
 /// (`cmark_manage_extensions_special_characters`, also called by the table
-/// extension for every row), so two parses at once can lose `~~x~~` or an
-/// autolink. Rendering the parsed tree runs in parallel.
+/// extension for every row), so two such parses at once can lose `~~x~~` or
+/// an autolink. A parser with only the block-level `table` and `tagfilter`
+/// extensions attached never touches that table, and a page with no `~`,
+/// `@`, `://` or `www.` gives the same document with or without
+/// strikethrough and autolinks (those are the only texts they act on; a
+/// character another thread marked special only splits a text node, which
+/// renders the same). So such pages, nearly all of a site, are parsed with
+/// table and tagfilter only, in parallel; any other page is parsed with all
+/// four extensions under a lock.
 public struct MarkdownRenderer: Sendable {
     /// The GFM extensions every page is parsed with.
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+    /// The extensions that change nothing process-wide (see the type's documentation).
+    static let blockExtensionNames = ["table", "tagfilter"]
 
     /// - Throws: `RecSiteError.markdownFailed` if the installed libcmark-gfm
     ///   lacks one of `extensionNames`.
@@ -78,24 +89,25 @@ public struct MarkdownRenderer: Sendable {
     /// cmark's defaults: safe mode, no smart punctuation, soft breaks as `\n`.
     private static let options = CMARK_OPT_DEFAULT
 
-    /// Parses `markdown` with the extensions attached and runs `body` while
-    /// the parser and the document are alive; both are freed afterwards.
+    /// Parses `markdown` with the extensions it needs attached and runs
+    /// `body` while the parser and the document are alive; both are freed afterwards.
     private func withDocument<Result>(
         _ markdown: String,
         _ body: (OpaquePointer, OpaquePointer) throws -> Result
     ) throws -> Result {
+        var text = markdown
+        let inlineExtensions = text.withUTF8(Self.mayUseInlineExtensions)
         guard let parser = cmark_parser_new(Self.options) else {
             throw RecSiteError.markdownFailed(reason: "cmark_parser_new failed")
         }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+        for name in inlineExtensions ? Self.extensionNames : Self.blockExtensionNames {
             guard let syntax = cmark_find_syntax_extension(name),
                   cmark_parser_attach_syntax_extension(parser, syntax) != 0 else {
                 throw RecSiteError.markdownFailed(reason: "cannot attach the '\(name)' extension")
             }
         }
-        var text = markdown
-        let document: OpaquePointer? = Self.parseLock.withLock {
+        let parse = {
             text.withUTF8 { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { chars in
                     if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
@@ -103,6 +115,7 @@ public struct MarkdownRenderer: Sendable {
             }
             return cmark_parser_finish(parser)
         }
+        let document: OpaquePointer? = inlineExtensions ? Self.parseLock.withLock(parse) : parse()
         guard let document else {
             throw RecSiteError.markdownFailed(reason: "cmark_parser_finish failed")
         }
@@ -110,7 +123,32 @@ public struct MarkdownRenderer: Sendable {
         return try body(document, parser)
     }
 
-    /// Held while cmark parses (see the type's documentation).
+    /// Whether strikethrough or an autolink could apply to `bytes`: it holds
+    /// `~`, `@`, `://` or `www.` (what those extensions look for).
+    /// - Complexity: O(bytes), one pass.
+    static func mayUseInlineExtensions(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            switch bytes[index] {
+            case UInt8(ascii: "~"), UInt8(ascii: "@"): return true
+            case UInt8(ascii: ":"):
+                if index + 2 < count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
+                    return true
+                }
+            case UInt8(ascii: "w"):
+                if index + 3 < count, bytes[index + 1] == UInt8(ascii: "w"), bytes[index + 2] == UInt8(ascii: "w"),
+                   bytes[index + 3] == UInt8(ascii: ".") {
+                    return true
+                }
+            default: break
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Held while a page with inline extensions parses (see the type's documentation).
     private static let parseLock = NSLock()
 
     /// Registers the core extensions once per process (a static `let` is

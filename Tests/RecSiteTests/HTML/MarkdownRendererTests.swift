@@ -87,19 +87,40 @@ struct MarkdownRendererTests {
         #expect(links == ["a.md", "charts/x.svg", "https://example.com", "items/i1.md#top", "ref.md", "javascript:alert(1)"])
     }
 
+    /// Pages without `~`, `@`, `://` or `www.` parse without the inline
+    /// extensions (in parallel); each must render exactly as it does with
+    /// them. A trailing `~` paragraph forces the full parse of the same text.
+    @Test(arguments: [
+        "# User Zoë \\<b\\> (u1)\n\n| # | Title | Score |\n| ---: | --- | ---: |\n| 1 | [Blue \\| Lock](../items/i63.md) | 1,234.50 |\n",
+        "Time: 12:30 and a: b, wow, www and w.w; *em* **strong** `code: x` [link](a.md \"t\")\n\n> quote\n\n- one\n- two\n",
+        "| a | b |\n|---|---|\n| *x* | `y` |\n| \\_z\\_ | &amp; &#42; |\n\nText after the table.\n",
+        "<div>raw</div>\n\nhttp:not-a-link ftp: and mailto:x\n\n    code block\n",
+        "Héllo Wörld 🎬 — « » “quoted” WWW.EXAMPLE.COM\n\n1. first\n2. second\n",
+    ])
+    func pagesWithoutInlineTriggersRenderAsWithAllExtensions(markdown: String) throws {
+        let fast = try renderer.html(markdown)
+        let full = try renderer.html(markdown + "\n\n~\n")
+        #expect(full == fast + "<p>~</p>\n")
+    }
+
     /// cmark-gfm 0.29 keeps the extensions' special characters in a global
     /// table while parsing; without the renderer's lock, some of these lose
-    /// their `<del>`.
+    /// their `<del>`. Pages parsed in parallel without the inline extensions
+    /// run at the same time and must not change either.
     @Test func manyThreadsRenderTheSameHTML() throws {
         let markdown = (1...50).map { "| \($0) | ~~x~~ | [l](p\($0).md) www.example.com |\n" }.joined()
-        let text = "| a | b | c |\n|---|---|---|\n" + markdown
-        let expected = try renderer.html(text)
+        let withTriggers = "| a | b | c |\n|---|---|---|\n" + markdown
+        let without = "| a | b | c |\n|---|---|---|\n"
+            + (1...50).map { "| \($0) | wow: x | [l](p\($0).md) w |\n" }.joined()
+        let texts = [withTriggers, without]
+        let expected = try texts.map { try self.renderer.html($0) }
         let renderer = self.renderer
-        let results = ResultsBox(count: 200)
-        DispatchQueue.concurrentPerform(iterations: 200) { index in
-            results.set(index, (try? renderer.html(text)) ?? "")
+        let results = ResultsBox(count: 400)
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            results.set(index, (try? renderer.html(texts[index % 2])) ?? "")
         }
-        #expect(results.values.allSatisfy { $0 == expected })
+        #expect(results.values.enumerated().allSatisfy { $0.element == expected[$0.offset % 2] })
+        #expect(expected[0].contains("<del>x</del>") && expected[0].contains("href=\"http://www.example.com\""))
     }
 }
 
