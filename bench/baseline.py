@@ -9,6 +9,7 @@ Prints phase timings as JSON on stderr's last line; writes one line per user
 `recsite recommend --all --json`.
 """
 import csv
+import io
 import json
 import sys
 import time
@@ -31,6 +32,28 @@ def id_order(ids):
     return frame.sort_values(["prefix", "number", "id"], kind="stable")["id"].tolist()
 
 
+def ends_inside_quotes(text):
+    """Whether `text`, which starts a record, ends inside a quoted field.
+
+    docs/rules.md makes such a last record a `malformed row`, where Python's
+    csv reader would quietly close the field.
+    """
+    inside, field_start, i = False, True, 0
+    while i < len(text):
+        c = text[i]
+        if inside:
+            if c == '"':
+                if text[i + 1:i + 2] == '"':
+                    i += 1
+                else:
+                    inside = False
+        elif c == '"' and field_start:
+            inside = True
+        field_start = (not inside) and c in ",\n"
+        i += 1
+    return inside
+
+
 def read(path):
     """Records with the header's field count, as a DataFrame of trimmed strings.
 
@@ -39,7 +62,21 @@ def read(path):
     from Python's csv reader and everything after is pandas.
     """
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
-        records = [record for record in csv.reader(handle) if record]
+        text = handle.read()
+    reader = csv.reader(io.StringIO(text))
+    records, last_start, line = [], 1, 0
+    for record in reader:
+        last_start, line = line + 1, reader.line_num
+        if record:
+            records.append(record)
+    if records and '"' in text:
+        # Only the last record can end inside quotes; scan it alone (a record
+        # always starts outside quotes), not the whole file.
+        tail = len(text)
+        for _ in range(text.count("\n") - last_start + 2):
+            tail = text.rfind("\n", 0, tail)
+        if ends_inside_quotes(text[tail + 1:]):
+            records.pop()
     header, rows = records[0], [record for record in records[1:] if len(record) == len(records[0])]
     frame = pd.DataFrame.from_records(rows, columns=range(len(header)))
     names = [name.strip().lower() for name in header]
@@ -64,17 +101,17 @@ def cleanse(folder):
     events = events[np.isfinite(events["watch_seconds"]) & (events["watch_seconds"] >= 0)]
     parts = events["timestamp"].str.extract(TIMESTAMP)
     ok = parts["date"].notna() & ~(parts["z"].notna() & parts["h"].isna())
-    for field, limit in (("h", 23), ("m", 59), ("s", 59)):
-        ok &= pd.to_numeric(parts[field], errors="coerce").fillna(0) <= limit
+    zone = parts["z"].fillna("Z")
+    number = {"h": parts["h"], "m": parts["m"], "s": parts["s"], "zh": zone.str[1:3], "zm": zone.str[4:6]}
+    number = {name: pd.to_numeric(value, errors="coerce").fillna(0) for name, value in number.items()}
+    for field, limit in (("h", 23), ("m", 59), ("s", 59), ("zh", 23), ("zm", 59)):  # zones: docs/rules.md
+        ok &= number[field] <= limit
     date = pd.to_datetime(parts["date"], format="%Y-%m-%d", errors="coerce", utc=True)
     ok &= date.notna()
-    zone = parts["z"].fillna("Z")
     sign = np.where(zone.str[0] == "-", -1, 1)
-    offset = np.where(zone == "Z", 0, sign * (pd.to_numeric(zone.str[1:3], errors="coerce").fillna(0) * 3600
-                                           + pd.to_numeric(zone.str[4:6], errors="coerce").fillna(0) * 60))
-    seconds = (date.astype("int64") // 10**9 + pd.to_numeric(parts["h"], errors="coerce").fillna(0) * 3600
-               + pd.to_numeric(parts["m"], errors="coerce").fillna(0) * 60
-               + pd.to_numeric(parts["s"], errors="coerce").fillna(0) - offset)
+    offset = np.where(zone == "Z", 0, sign * (number["zh"] * 3600 + number["zm"] * 60))
+    # as_unit: pandas 3 picks the datetime resolution itself, so say seconds.
+    seconds = (date.dt.as_unit("s").astype("int64") + number["h"] * 3600 + number["m"] * 60 + number["s"] - offset)
     events = events.assign(epoch=seconds, fraction=parts["f"].fillna("").str.rstrip("0"))[ok]
     events = events[events["user_id"].isin(users["user_id"]) & events["item_id"].isin(items["item_id"])]
     events = events.drop_duplicates(["user_id", "item_id", "event_type", "watch_seconds", "epoch", "fraction"])
