@@ -7,7 +7,7 @@ SITE ?= site
 # The committed site includes the offline evaluation page.
 BUILD_FLAGS ?= --evaluate
 
-.PHONY: all deps release site check test test-browser spec-check serve bench fuzz clean
+.PHONY: all deps release site check test test-browser spec-check serve bench bench-large bench-deps bench-venv fuzz clean
 
 all: site
 
@@ -44,8 +44,33 @@ serve:
 	@echo "serving $(SITE)/ at http://127.0.0.1:8000/ (Ctrl-C stops)"
 	python3 -m http.server --bind 127.0.0.1 --directory $(SITE) 8000
 
-bench: release
-	scripts/bench-quick.sh
+# The benchmark of issue 5: recsite side by side with the pandas/scikit-learn
+# baseline, the cmark-gfm command and Hugo on synthetic data sets S and M
+# (bench-large adds L); results in bench/RESULTS.md, bench/results.json and
+# bench/scaling.svg. BENCH_BASELINE_LARGE=1 also runs the baseline on L (~8 GB
+# per copy of its dense matrix). Data and outputs go to .bench/.
+PYTHON ?= python3
+BENCH_VENV := .bench/venv
+BENCH_FLAGS ?=
+
+bench: release bench-venv
+	scripts/bench.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,M $(BENCH_FLAGS)
+
+bench-large: release bench-venv
+	scripts/bench.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,M,L $(BENCH_FLAGS)
+
+bench-deps:
+	@scripts/install-deps.sh --bench
+
+# The baseline's venv (pinned in bench/requirements.txt), made only when missing.
+# The stamp is written only after pip succeeded, so a broken install is redone.
+bench-venv: bench-deps $(BENCH_VENV)/.installed
+
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	rm -rf $(BENCH_VENV)
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	cp bench/requirements.txt $@
 
 # libFuzzer over the CSV reader and cleansing (Fuzz/FuzzCleansing.swift),
 # seeded from Tests/Fixtures/bad and data/; FUZZ_SECONDS time-boxes a run.
