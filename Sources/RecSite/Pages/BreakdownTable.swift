@@ -7,35 +7,38 @@ enum BreakdownTable {
     /// Contributors shown one per row; the rest share one row.
     static let shownRows = 10
 
-    /// Context keys: `rows` (`rank`, `item`, `r`, `sim`, `contribution`,
-    /// `share`), `hasOthers`, `othersLabel`, `othersContribution`,
-    /// `othersShare`, `total`, `contributors`.
+    /// Context keys: `table` (the whole table: the top contributors, a row
+    /// summing the others when there are more, and the total), `total` and
+    /// `contributors` (how many history items contribute).
     static func context(_ breakdown: ScoreBreakdown, score: Double, from page: String, facts: SiteFacts) -> PageContext {
         let rows = breakdown.contributions
         let shown = rows.prefix(shownRows)
-        let rest = rows.dropFirst(shownRows)
-        var context: PageContext = [
-            "rows": shown.enumerated().map { position, row -> Row in
-                [
-                    "rank": String(position + 1),
-                    "item": ItemCells.titleLink(Int(row.item), from: page, facts: facts),
-                    "r": NumberFormat.interaction(row.interaction),
-                    "sim": NumberFormat.similarity(row.similarity),
-                    "contribution": NumberFormat.score(row.contribution),
-                    "share": NumberFormat.percent(row.share),
-                ]
-            },
-            "hasOthers": !rest.isEmpty,
+        var table = MarkdownTable(["#": .right, "History item": .left, "r(u,k)": .right, "sim(j,k)": .right,
+                                   "Contribution": .right, "Share": .right], reservingRows: shown.count + 2)
+        for (position, row) in shown.enumerated() {
+            table.addRow(String(position + 1), ItemCells.titleLink(Int(row.item), from: page, facts: facts),
+                         NumberFormat.interaction(row.interaction), NumberFormat.similarity(row.similarity),
+                         NumberFormat.score(row.contribution), NumberFormat.percent(row.share))
+        }
+        if let others = others(breakdown, score: score) {
+            table.addRow("", others.label, "", "", others.contribution, others.share)
+        }
+        table.addRow("", "**Total**", "", "", "**\(NumberFormat.score(score))**", "**100.0%**")
+        return [
+            "table": table.text,
             "total": NumberFormat.score(score),
             "contributors": PageText.count(rows.count, "contributing history item"),
         ]
-        if !rest.isEmpty {
-            // Summed in breakdown order, the order the full list in the CSV has.
-            let sum = rest.reduce(0.0) { $0 + $1.contribution }
-            context["othersLabel"] = PageText.count(rest.count, "other item")
-            context["othersContribution"] = NumberFormat.score(sum)
-            context["othersShare"] = NumberFormat.percent(score > 0 ? sum / score : 0)
-        }
-        return context
+    }
+
+    /// The row summing the contributors after the first `shownRows`, if any:
+    /// its label (`3 other items`), contribution and share, formatted.
+    static func others(_ breakdown: ScoreBreakdown, score: Double) -> (label: String, contribution: String, share: String)? {
+        let rest = breakdown.contributions.dropFirst(shownRows)
+        guard !rest.isEmpty else { return nil }
+        // Summed in breakdown order, the order the full list in the CSV has.
+        let sum = rest.reduce(0.0) { $0 + $1.contribution }
+        return (PageText.count(rest.count, "other item"), NumberFormat.score(sum),
+                NumberFormat.percent(score > 0 ? sum / score : 0))
     }
 }

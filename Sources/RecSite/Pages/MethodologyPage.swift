@@ -36,8 +36,8 @@ struct MethodologyPage {
         context["item"] = MarkdownLink.to(SitePaths.item(item.id), from: page, text: PageText.itemLabel(item))
         context["rank"] = String(rec.rank)
         var terms = top.map { NumberFormat.score($0.contribution) }
-        if let others = context["othersContribution"] as? String, let label = context["othersLabel"] as? String {
-            terms.append("\(others) (\(label))")
+        if let others = BreakdownTable.others(breakdown, score: score) {
+            terms.append("\(others.contribution) (\(others.label))")
         }
         context["sum"] = terms.joined(separator: " + ")
         if let first = breakdown.contributions.first {

@@ -68,20 +68,29 @@ struct UserPage {
         }
     }
 
-    private func historyRows(_ entries: some Sequence<HistoryEntry>, from page: String) -> [Row] {
-        entries.enumerated().map { position, entry in
-            var row = ItemCells.cells(Int(entry.item), from: page, facts: facts)
-            row["position"] = String(position + 1)
-            row["events"] = String(entry.events)
-            row["score"] = NumberFormat.interaction(entry.score)
-            row["lastWatched"] = PageText.time(entry.lastWatched)
-            return row
+    /// The history table (all content types), or the movies-only one without the type column.
+    private func historyTable(_ entries: some Collection<HistoryEntry>, from page: String, withType: Bool) -> String {
+        var table = withType
+            ? MarkdownTable(["#": .right, "Title": .left, "Type": .left, "Genre": .left, "Events": .right,
+                             "Score": .right, "Last watched": .left], reservingRows: entries.count)
+            : MarkdownTable(["#": .right, "Title": .left, "Genre": .left, "Events": .right,
+                             "Score": .right, "Last watched": .left], reservingRows: entries.count)
+        for (position, entry) in entries.enumerated() {
+            let cells = ItemCells.cells(Int(entry.item), from: page, facts: facts)
+            var row = [String(position + 1), cells["title"]!]
+            if withType { row.append(cells["type"]!) }
+            row += [cells["genre"]!, String(entry.events), NumberFormat.interaction(entry.score),
+                    PageText.time(entry.lastWatched)]
+            table.addRow(row)
         }
+        return table.text
     }
 
     private func history(_ profile: UserProfile, from page: String) -> PageContext {
         let more = profile.history.count - Self.historyRows
-        var context: PageContext = ["history": historyRows(profile.history.prefix(Self.historyRows), from: page)]
+        var context: PageContext = [
+            "historyTable": historyTable(profile.history.prefix(Self.historyRows), from: page, withType: true),
+        ]
         if more > 0 { context["historyMore"] = "… \(PageText.count(more, "more item")) — full list in the" }
         return context
     }
@@ -104,7 +113,7 @@ struct UserPage {
         let more = movies.count - Self.historyRows
         var context: PageContext = [
             "moviesSummary": summary,
-            "movies": historyRows(movies.prefix(Self.historyRows), from: page),
+            "moviesTable": historyTable(movies.prefix(Self.historyRows), from: page, withType: false),
             "hasMovies": !movies.isEmpty,
         ]
         if more > 0 { context["moviesMore"] = "… \(PageText.count(more, "more movie")) — full list in the" }
@@ -117,21 +126,18 @@ struct UserPage {
         let fillReason = cf.isEmpty
             ? "Popular item, filling the list: no item has a positive score"
             : "Popular item, filling the list: only \(PageText.count(cf.count, "item has", "items have")) a positive score"
-        var rows: [Row] = []
+        var table = MarkdownTable(["Rank": .right, "Title": .left, "Type": .left, "Genre": .left, "Score": .right,
+                                   "Source": .left, "Reason": .left], reservingRows: list.count)
         var breakdowns: [PageContext] = []
         for rec in list {
             let item = facts.items[Int(rec.item)]
-            var row = ItemCells.cells(Int(rec.item), from: page, facts: facts)
-            row["position"] = String(rec.rank)
-            row["score"] = rec.score.map(NumberFormat.score) ?? PageText.none
-            row["source"] = rec.source.rawValue
-            if let top = rec.reason {
-                row["reason"] = "Because you watched " + ItemCells.titleLink(Int(top.item), from: page, facts: facts)
+            let cells = ItemCells.cells(Int(rec.item), from: page, facts: facts)
+            let reason = rec.reason.map { top in
+                "Because you watched " + ItemCells.titleLink(Int(top.item), from: page, facts: facts)
                     + " (\(NumberFormat.percent(top.share)) of the score)"
-            } else {
-                row["reason"] = fillReason
-            }
-            rows.append(row)
+            } ?? fillReason
+            table.addRow(String(rec.rank), cells["title"]!, cells["type"]!, cells["genre"]!,
+                         rec.score.map(NumberFormat.score) ?? PageText.none, rec.source.rawValue, reason)
             if let score = rec.score {
                 let breakdown = facts.model.recommender.breakdown(user: user, item: Int(rec.item))
                 var context = BreakdownTable.context(breakdown, score: score, from: page, facts: facts)
@@ -143,7 +149,7 @@ struct UserPage {
         let summary = list.isEmpty
             ? "No recommendations: every item of the catalogue is in this history."
             : "k = \(facts.k): \(cf.count) from collaborative filtering, \(list.count - cf.count) popular fill."
-        return ["recommendationsSummary": summary, "recommendations": rows, "hasRecommendations": !list.isEmpty,
+        return ["recommendationsSummary": summary, "recommendationsTable": table.text, "hasRecommendations": !list.isEmpty,
                 "breakdowns": breakdowns, "hasBreakdowns": !breakdowns.isEmpty]
     }
 
