@@ -59,13 +59,18 @@ public struct CSVExports {
             "user_id", "recommended_item_id", "recommended_title", "score", "contributor_rank",
             "contributor_item_id", "contributor_title", "interaction_score", "similarity", "contribution", "share",
         ])
+        csv.reserveCapacity(breakdowns.reduce(0) { $0 + $1.contributions.count } * 160)
         for breakdown in breakdowns {
             let target = items[Int(breakdown.item)]
+            // The four cells every row of this recommendation repeats, encoded once.
+            let prefix = [
+                CSVWriter.Cell.text(model.dataset.users[Int(breakdown.user)].id), .text(target.id), .text(target.title),
+                .numeric(NumberFormat.exact(breakdown.score)),
+            ].map { CSVWriter.encoded($0) + "," }.joined()
             for (position, row) in breakdown.contributions.enumerated() {
                 let source = items[Int(row.item)]
-                csv.addRow([
-                    .text(model.dataset.users[Int(breakdown.user)].id), .text(target.id), .text(target.title),
-                    .numeric(NumberFormat.exact(breakdown.score)), .numeric(String(position + 1)),
+                csv.addRow(encodedPrefix: prefix, [
+                    .numeric(String(position + 1)),
                     .text(source.id), .text(source.title), .numeric(NumberFormat.exact(row.interaction)),
                     .numeric(NumberFormat.exact(row.similarity)), .numeric(NumberFormat.exact(row.contribution)),
                     .numeric(NumberFormat.exact(row.share)),

@@ -18,14 +18,31 @@ public struct CSVWriter {
     }
 
     public mutating func addRow(_ cells: [Cell]) {
-        text += cells.map { cell in
-            switch cell {
-            case .text(let value): return Self.quote(Self.neutralise(value))
-            case .numeric(let value): return value
-            }
-        }.joined(separator: ",")
+        addRow(encodedPrefix: "", cells)
+    }
+
+    /// Appends a row whose first cells are already encoded (`encoded(_:)`,
+    /// each followed by a comma): for files that repeat the same leading
+    /// cells on many rows.
+    public mutating func addRow(encodedPrefix: String, _ cells: [Cell]) {
+        text += encodedPrefix
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { text += "," }
+            text += Self.encoded(cell)
+        }
         text += "\r\n"
     }
+
+    /// A cell as written: text neutralised and quoted when needed, numbers as they are.
+    public static func encoded(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let value): return quote(neutralise(value))
+        case .numeric(let value): return value
+        }
+    }
+
+    /// Room for about `bytes` of text, so a long file is not copied as it grows.
+    public mutating func reserveCapacity(_ bytes: Int) { text.reserveCapacity(bytes) }
 
     /// Prefixes `'` to text a spreadsheet would run as a formula.
     public static func neutralise(_ value: String) -> String {
