@@ -1,0 +1,74 @@
+import Testing
+@testable import RecEngine
+
+/// The cleanser's hand-made lookups against the plain Swift collections they
+/// replace: the ID index by bytes, event type names, and the duplicate-event set.
+@Suite("fast lookups in cleansing")
+struct FastLookupTests {
+    @Test func idIndexFindsEveryIDByStringAndBytesAndNothingElse() {
+        var random = SeededRandom(seed: 42, stream: 0)
+        var ids: [String] = ["é", "e\u{301}", "u1", "U1", "", " u1", "🎬", String(repeating: "x", count: 300)]
+        for n in 0..<5000 { ids.append((random.next() % 2 == 0 ? "user-" : "item-") + String(n)) }
+        let index = IDIndex(ids)
+        #expect(index.count == ids.count)
+        for (position, id) in ids.enumerated() {
+            #expect(index[id] == Int32(position), "\(id)")
+            var bytes = id
+            #expect(bytes.withUTF8 { index[utf8: $0] } == Int32(position))
+        }
+        // Canonically equivalent but different bytes: different IDs.
+        #expect(index["é"] == 0 && index["e\u{301}"] == 1)
+        for missing in ["user-5000", "u-1", "x", "item-", "é ", String(repeating: "x", count: 299)] {
+            #expect(index[missing] == nil, "\(missing)")
+        }
+        #expect(IDIndex()["u1"] == nil)
+    }
+
+    @Test func theLastOfEqualIDsWins() {
+        #expect(IDIndex(["a", "b", "a"])["a"] == 2)
+    }
+
+    @Test("event types match ASCII case-insensitively, as lowercased() does", arguments: [
+        ("play", 0 as UInt8?), ("PLAY", 0), ("Complete", 1), ("lIkE", 2), ("skip", 5),
+        ("plays", nil), ("pla", nil), ("", nil), ("p1ay", nil), ("play!", nil),
+    ])
+    func eventTypeNames(field: String, expected: UInt8?) {
+        let names = EventTypeNames(EventWeights.standard.types)
+        var field = field
+        #expect(field.withUTF8 { names.index(ofASCII: $0) } == expected)
+        let reference = EventWeights.standard.types.firstIndex(of: field.lowercased()).map(UInt8.init)
+        #expect(reference == expected)
+    }
+
+    @Test func nonASCIIEventTypesFallBackToLowercasedAndStillMatch() throws {
+        let names = EventTypeNames(EventWeights.standard.types)
+        var kelvin = "li\u{212A}e"  // KELVIN SIGN lowercases to an ASCII k
+        #expect(kelvin.withUTF8 { names.index(ofASCII: $0) } == nil)
+        #expect(try reasonFor("u1,i1,li\u{212A}e,10,2025-01-01") == nil)
+        #expect(try reasonFor("u1,i1,ｐｌａｙ,10,2025-01-01") == .unknownEventType)
+    }
+
+    @Test func eventKeySetAgreesWithASetBeyondItsStartingCapacity() {
+        var random = SeededRandom(seed: 7, stream: 0)
+        var fast = EventKeySet(capacity: 4)  // grows many times
+        var reference = Set<ReferenceKey>()
+        for _ in 0..<50_000 {
+            let key = EventKey(
+                user: Int32(random.next() % 50), item: Int32(random.next() % 40), type: UInt8(random.next() % 3),
+                watchBits: Double(random.next() % 5).bitPattern,
+                time: Timestamp(seconds: Int64(random.next() % 4), fraction: ["", "5", "25"][Int(random.next() % 3)]))
+            let inserted = reference.insert(ReferenceKey(key)).inserted
+            #expect(fast.insert(key) == inserted)
+        }
+        #expect(reference.count > 1000 && reference.count < 50_000)
+    }
+}
+
+/// `EventKey` through Swift's own hashing, for comparison.
+private struct ReferenceKey: Hashable {
+    let user: Int32, item: Int32, type: UInt8, watchBits: UInt64, seconds: Int64, fraction: String
+    init(_ key: EventKey) {
+        (user, item, type, watchBits) = (key.user, key.item, key.type, key.watchBits)
+        (seconds, fraction) = (key.time.seconds, key.time.fraction)
+    }
+}
