@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A byte-level RFC 4180 reader: quoted fields may hold commas, doubled quotes
 /// and line breaks; LF and CRLF both end a line; empty lines are skipped.
 ///
@@ -8,19 +14,55 @@
 public struct CSVReader {
     private let bytes: [UInt8]
     private var position: Int
+    /// Where this reader stops: the file's end, or the end of its part (`parts(_:)`).
+    private let end: Int
     private var line = 1
 
     /// Creates a reader over a file's bytes; a UTF-8 byte order mark is skipped.
     public init(bytes: [UInt8]) {
         self.bytes = bytes
         position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        end = bytes.count
+    }
+
+    private init(bytes: [UInt8], position: Int, end: Int, line: Int) {
+        (self.bytes, self.position, self.end, self.line) = (bytes, position, end, line)
+    }
+
+    /// The rest of the file as up to `count` readers over consecutive parts,
+    /// each starting on a new line with its line number, so the parts can be
+    /// read at once on several cores and their rows put back in file order.
+    /// A file holding a quote anywhere gives one part: a quoted field may span
+    /// lines, and only reading from the start tells where its lines end.
+    /// - Complexity: O(remaining bytes), one scan.
+    public func parts(_ count: Int) -> [CSVReader] {
+        let remaining = end - position
+        guard count > 1, remaining > 1 << 20 else { return [self] }
+        return bytes.withUnsafeBufferPointer { all -> [CSVReader] in
+            let rest = UnsafeBufferPointer(rebasing: all[position..<end])
+            guard memchr(rest.baseAddress!, Int32(quote), rest.count) == nil else { return [self] }
+            var parts: [CSVReader] = []
+            var start = position, startLine = line
+            for part in 1..<count {
+                var cut = position + remaining * part / count
+                guard cut > start else { continue }
+                guard let newline = memchr(all.baseAddress! + cut, Int32(lf), end - cut) else { break }
+                cut = all.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                parts.append(CSVReader(bytes: bytes, position: start, end: cut, line: startLine))
+                var lines = 0
+                for index in start..<cut where all[index] == lf { lines += 1 }
+                (start, startLine) = (cut, startLine + lines)
+            }
+            parts.append(CSVReader(bytes: bytes, position: start, end: end, line: startLine))
+            return parts
+        }
     }
 
     /// Reads the next record into `record`, reusing its storage.
     /// - Returns: `false` at the end of the file.
     /// - Complexity: O(length of the record).
     public mutating func next(into record: inout CSVRecord) -> Bool {
-        let n = bytes.count
+        let n = end
         // Skip empty lines: nothing at all between two line ends.
         while position < n {
             if bytes[position] == lf {
@@ -84,6 +126,9 @@ public struct CSVReader {
         Self.isValidUTF8(bytes[record.rawStart..<record.rawEnd])
     }
 
+    /// Whether the bytes at `range` of the file are valid UTF-8.
+    func isValidUTF8(_ range: Range<Int>) -> Bool { Self.isValidUTF8(bytes[range]) }
+
     static func isValidUTF8(_ slice: ArraySlice<UInt8>) -> Bool {
         guard let firstHigh = slice.firstIndex(where: { $0 >= 0x80 }) else { return true }
         var iterator = slice[firstHigh...].makeIterator()
@@ -100,7 +145,12 @@ public struct CSVReader {
     /// The raw text of a record as it stood in the file (without its line end),
     /// with invalid UTF-8 replaced by U+FFFD.
     public func rawText(of record: CSVRecord) -> String {
-        String(decoding: bytes[record.rawStart..<record.rawEnd], as: UTF8.self)
+        rawText(of: record.rawStart..<record.rawEnd)
+    }
+
+    /// The text at `range` of the file, with invalid UTF-8 replaced by U+FFFD.
+    func rawText(of range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
     }
 }
 

@@ -44,6 +44,18 @@ public struct FileCleansing: Sendable, Equatable {
     mutating func repair(_ description: String) {
         repairs[description, default: 0] += 1
     }
+
+    /// Adds the report of the rows after this one's (a later part of the same file).
+    mutating func absorb(_ later: FileCleansing) {
+        rowsRead += later.rowsRead
+        kept += later.kept
+        counts.merge(later.counts, uniquingKeysWith: +)
+        repairs.merge(later.repairs, uniquingKeysWith: +)
+        for (reason, rows) in later.examples {
+            let room = Self.examplesPerReason - (examples[reason]?.count ?? 0)
+            if room > 0 { examples[reason, default: []] += rows.prefix(room) }
+        }
+    }
 }
 
 /// What cleansing did to the three input files.

@@ -14,14 +14,15 @@ public enum DatasetLoader {
     /// - Complexity: O(bytes of the files + events × log events).
     ///   - timings: receives `read` (the files' bytes, UTF-8 checks and
     ///     headers) and `cleanse` (parsing rows, SPEC §2, ID order).
+    ///   - workers: threads reading events.csv (the result never depends on it).
     public static func load(directory: String, weights: EventWeights = .standard,
-                            timings: PhaseTimings? = nil) throws -> Dataset {
+                            timings: PhaseTimings? = nil, workers: Int = ProcessInfoCores.count) throws -> Dataset {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let paths = [fileNames.users, fileNames.items, fileNames.events].map { base + "/" + $0 }
         let contents = try timings.measure("read") { try paths.map(readFile) }
         return try load(
             users: (paths[0], contents[0]), items: (paths[1], contents[1]),
-            events: (paths[2], contents[2]), weights: weights, timings: timings)
+            events: (paths[2], contents[2]), weights: weights, timings: timings, workers: workers)
     }
 
     /// Loads from bytes already in memory; the paths only name the files in
@@ -31,7 +32,8 @@ public enum DatasetLoader {
         items: (path: String, bytes: [UInt8]),
         events: (path: String, bytes: [UInt8]),
         weights: EventWeights = .standard,
-        timings: PhaseTimings? = nil
+        timings: PhaseTimings? = nil,
+        workers: Int = ProcessInfoCores.count
     ) throws -> Dataset {
         var (userTable, itemTable, eventTable) = try timings.measure("read") {
             let tables = (try CSVTable(path: users.path, bytes: users.bytes),
@@ -43,12 +45,13 @@ public enum DatasetLoader {
             return tables
         }
         return try timings.measure("cleanse") {
-            try cleanse(users: &userTable, items: &itemTable, events: &eventTable, weights: weights)
+            try cleanse(users: &userTable, items: &itemTable, events: &eventTable, weights: weights, workers: workers)
         }
     }
 
     private static func cleanse(users userTable: inout CSVTable, items itemTable: inout CSVTable,
-                                events eventTable: inout CSVTable, weights: EventWeights) throws -> Dataset {
+                                events eventTable: inout CSVTable, weights: EventWeights,
+                                workers: Int) throws -> Dataset {
         let (fileUsers, userReport) = try UsersCleanser.cleanse(&userTable)
         let (fileItems, itemReport) = try ItemsCleanser.cleanse(&itemTable)
         let sortedUsers = fileUsers.sorted { IDOrder.less($0.id, $1.id) }
@@ -56,7 +59,7 @@ public enum DatasetLoader {
         let userIndex = IDIndex(sortedUsers.map(\.id))
         let itemIndex = IDIndex(sortedItems.map(\.id))
         let (events, eventReport) = try EventsCleanser.cleanse(
-            &eventTable, weights: weights, userIndex: userIndex, itemIndex: itemIndex)
+            &eventTable, weights: weights, userIndex: userIndex, itemIndex: itemIndex, workers: workers)
         return Dataset(
             users: sortedUsers, items: sortedItems, events: events, eventTypes: weights.types,
             report: CleansingReport(users: userReport, items: itemReport, events: eventReport),

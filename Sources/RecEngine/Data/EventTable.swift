@@ -12,6 +12,14 @@ public struct EventTable: Sendable {
 
     public var count: Int { user.count }
 
+    mutating func reserveCapacity(_ count: Int) {
+        user.reserveCapacity(count)
+        item.reserveCapacity(count)
+        type.reserveCapacity(count)
+        watchSeconds.reserveCapacity(count)
+        seconds.reserveCapacity(count)
+    }
+
     mutating func append(user: Int32, item: Int32, type: UInt8, watchSeconds: Double, seconds: Int64) {
         self.user.append(user)
         self.item.append(item)

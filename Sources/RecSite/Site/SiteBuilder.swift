@@ -218,7 +218,8 @@ public struct SiteBuilder: Sendable {
     /// - Complexity: O(events log events + Σ_u |H(u)|²).
     public func loadModel() throws -> RecommenderModel {
         let config = try RecsiteConfig.load(path: options.configPath, weightOverrides: options.weightOverrides, k: options.k)
-        let dataset = try DatasetLoader.load(directory: options.dataDirectory, weights: config.weights, timings: timings)
+        let dataset = try DatasetLoader.load(directory: options.dataDirectory, weights: config.weights, timings: timings,
+                                              workers: options.workers)
         return RecommenderModel(dataset: dataset, config: config, workers: options.workers, timings: timings)
     }
 
