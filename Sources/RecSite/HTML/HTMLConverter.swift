@@ -36,14 +36,40 @@ public struct HTMLConverter: Sendable {
     /// - Complexity: O(length of the page).
     public func convert(_ page: MarkdownPage) throws -> ConvertedPage {
         let raw = try renderer.html(page.markdown)
-        let markdownLinks = LinkChecker.links(inHTML: raw)
-        let html = try layout.render(page: page, content: HTMLTables.decorate(LinkRewriter.rewrite(raw)))
+        let attributes = HTMLLinks.attributes(in: raw)
+        var content = LinkRewriter.rewrite(raw, attributes: attributes)
         let path = LinkRewriter.htmlPath(page.path)
+        // The layout is rendered around a marker and scanned for its own links;
+        // the page's links after rewriting are known from `attributes`, so the
+        // whole document is never scanned again. A layout whose text holds the
+        // marker elsewhere (a custom one inserting data unescaped) takes the
+        // plain way: render with the content, scan everything.
+        let shell = try layout.render(page: page, content: Self.contentMarker)
+        let pieces = shell.components(separatedBy: Self.contentMarker)
+        guard pieces.count == 2 else {
+            let html = try layout.render(page: page, content: HTMLTables.decorate(content))
+            return ConvertedPage(
+                file: SiteFile(path: path, text: html),
+                markdownLinks: LinkChecker.PageLinks(page: page.path, links: attributes.map(\.value)),
+                htmlLinks: LinkChecker.PageLinks(page: path, links: LinkChecker.links(inHTML: html)))
+        }
+        var bytes = Array(pieces[0].utf8)
+        content.withUTF8 { HTMLTables.append($0, to: &bytes) }
+        bytes.append(contentsOf: pieces[1].utf8)
+        let contentLinks = attributes.map { attribute in
+            LinkRewriter.rewritten(attribute).map(HTMLLinks.decodeEntities) ?? attribute.value
+        }
         return ConvertedPage(
-            file: SiteFile(path: path, text: html),
-            markdownLinks: LinkChecker.PageLinks(page: page.path, links: markdownLinks),
-            htmlLinks: LinkChecker.PageLinks(page: path, links: LinkChecker.links(inHTML: html)))
+            file: SiteFile(path: path, bytes: bytes),
+            markdownLinks: LinkChecker.PageLinks(page: page.path, links: attributes.map(\.value)),
+            htmlLinks: LinkChecker.PageLinks(
+                page: path,
+                links: LinkChecker.links(inHTML: pieces[0]) + contentLinks + LinkChecker.links(inHTML: pieces[1])))
     }
+
+    /// Stands for the page's HTML in the layout while its links are read: a
+    /// `<` that Mustache's `{{…}}` would escape, so no title can forge it.
+    static let contentMarker = "<!--recsite:page-content-->"
 
     /// Every page converted on `workers` threads, in the order of `pages`.
     /// - Parameter progress: called once per page, from any thread.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds and edits the `href="…"` and `src="…"` attributes of HTML that
 /// cmark or the site layout wrote: double-quoted values, no `"` inside (cmark
 /// escapes text, so an attribute can only come from real markup).
@@ -27,20 +33,30 @@ public enum HTMLLinks {
     /// - Complexity: O(length of `html`).
     public static func rewriting(_ html: String, _ transform: (Attribute) -> String?) -> String {
         var html = html
-        return html.withUTF8 { bytes in
-            var out: [UInt8] = []
-            var position = 0
-            for attribute in attributes(in: bytes) {
-                guard let replacement = transform(attribute) else { continue }
-                if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
-                out.append(contentsOf: bytes[position..<attribute.range.lowerBound])
-                out.append(contentsOf: replacement.utf8)
-                position = attribute.range.upperBound
-            }
-            guard position > 0 else { return String(decoding: bytes, as: UTF8.self) }
-            out.append(contentsOf: bytes[position...])
-            return String(decoding: out, as: UTF8.self)
+        return html.withUTF8 { rewriting($0, attributes: attributes(in: $0), transform) }
+    }
+
+    /// `rewriting(_:_:)` of HTML whose attributes were already found with `attributes(in:)`.
+    public static func rewriting(_ html: String, attributes found: [Attribute],
+                                 _ transform: (Attribute) -> String?) -> String {
+        var html = html
+        return html.withUTF8 { rewriting($0, attributes: found, transform) }
+    }
+
+    private static func rewriting(_ bytes: UnsafeBufferPointer<UInt8>, attributes found: [Attribute],
+                                  _ transform: (Attribute) -> String?) -> String {
+        var out: [UInt8] = []
+        var position = 0
+        for attribute in found {
+            guard let replacement = transform(attribute) else { continue }
+            if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
+            out.append(contentsOf: bytes[position..<attribute.range.lowerBound])
+            out.append(contentsOf: replacement.utf8)
+            position = attribute.range.upperBound
         }
+        guard position > 0 else { return String(decoding: bytes, as: UTF8.self) }
+        out.append(contentsOf: bytes[position...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `url` leaves the site: it has a scheme (`https:`, `mailto:`,
@@ -82,8 +98,12 @@ public enum HTMLLinks {
         var found: [Attribute] = []
         var i = 0
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return [] }
         while i + 1 < count {
-            guard bytes[i] == equals, bytes[i + 1] == quote, let name = attributeName(endingBefore: i, in: bytes) else {
+            // memchr to the next `=`: pages are long and attributes are few.
+            guard let next = memchr(base + i, Int32(equals), count - i) else { break }
+            i = base.distance(to: next.assumingMemoryBound(to: UInt8.self))
+            guard i + 1 < count, bytes[i + 1] == quote, let name = attributeName(endingBefore: i, in: bytes) else {
                 i += 1
                 continue
             }

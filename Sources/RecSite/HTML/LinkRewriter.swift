@@ -6,9 +6,17 @@ public enum LinkRewriter {
     /// Rewrites the relative `.md` links of an HTML fragment.
     /// - Complexity: O(length of `html`).
     public static func rewrite(_ html: String) -> String {
-        HTMLLinks.rewriting(html) { attribute in
-            attribute.name == "href" ? rewrittenTarget(attribute.rawValue) : nil
-        }
+        rewrite(html, attributes: HTMLLinks.attributes(in: html))
+    }
+
+    /// `rewrite(_:)` of HTML whose attributes were already found.
+    public static func rewrite(_ html: String, attributes: [HTMLLinks.Attribute]) -> String {
+        HTMLLinks.rewriting(html, attributes: attributes, rewritten)
+    }
+
+    /// The new raw value of one attribute, or `nil` when it stays.
+    public static func rewritten(_ attribute: HTMLLinks.Attribute) -> String? {
+        attribute.name == "href" ? rewrittenTarget(attribute.rawValue) : nil
     }
 
     /// The `.html` form of one link target, or `nil` when it stays as it is.

@@ -1,0 +1,38 @@
+import Foundation
+import RecSite
+import Testing
+
+/// The converter reads each page's links from the fragment and the layout
+/// around a marker instead of scanning the finished document; the result
+/// must be what scanning the document gives.
+@Suite("HTML converter")
+struct HTMLConverterTests {
+    @Test func linksAndBytesEqualTheFullScanOfEveryPage() throws {
+        let site = try PageFixture.site()
+        let templates = try PageFixture.templates()
+        let converter = try HTMLConverter(templates: templates)
+        let layout = try HTMLLayout(templates: templates)
+        let renderer = try MarkdownRenderer()
+        #expect(site.pages.count > 10)
+        for page in site.pages {
+            let converted = try converter.convert(page)
+            let html = String(decoding: converted.file.bytes, as: UTF8.self)
+            // The plain way: decorate, lay out, scan the whole document.
+            let raw = try renderer.html(page.markdown)
+            let expected = try layout.render(page: page, content: HTMLTables.decorate(LinkRewriter.rewrite(raw)))
+            #expect(html == expected, "\(page.path)")
+            #expect(converted.htmlLinks.links == LinkChecker.links(inHTML: expected), "\(page.path)")
+            #expect(converted.markdownLinks.links == LinkChecker.links(inHTML: raw), "\(page.path)")
+            #expect(converted.htmlLinks.links.contains { $0.hasSuffix("bootstrap.min.css") })
+        }
+    }
+
+    @Test func decoratingTablesInOnePassEqualsReplacingEachTag() {
+        let html = "<p>a</p>\n<table>\n<tr><td>&lt;table&gt;</td></tr>\n</table>\n<table></table><tabl</table"
+        let expected = html
+            .replacingOccurrences(of: "<table>", with: "<div class=\"table-responsive\"><table class=\"\(HTMLTables.tableClasses)\">")
+            .replacingOccurrences(of: "</table>", with: "</table></div>")
+        #expect(HTMLTables.decorate(html) == expected)
+        #expect(HTMLTables.decorate("") == "")
+    }
+}
