@@ -10,9 +10,7 @@ struct SitePathLedger {
     /// Admits `path`.
     /// - Throws: `RecSiteError.writeFailed` naming the bad path.
     mutating func admit(_ path: String) throws {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }),
-              !path.contains("\0"), path != SiteWriter.manifestPath else {
+        guard Self.isValid(path) else {
             throw RecSiteError.writeFailed(path: path, reason: "not a valid site-relative file path")
         }
         guard !paths.contains(path) else {
@@ -20,16 +18,37 @@ struct SitePathLedger {
         }
         var clash = folders.contains(path) ? path : nil
         var newFolders: [String] = []
-        for end in parts.indices.dropLast() {
-            let folder = parts[...end].joined(separator: "/")
+        var index = path.utf8.startIndex
+        while let slash = path.utf8[index...].firstIndex(of: UInt8(ascii: "/")) {
+            let folder = String(path[..<slash])
+            if folders.contains(folder) { break }  // and so are its parents
             if paths.contains(folder) { clash = clash ?? folder }
             newFolders.append(folder)
+            index = path.utf8.index(after: slash)
         }
         if let clash {
             throw RecSiteError.writeFailed(path: clash, reason: "the build makes this path both a file and a folder")
         }
         paths.insert(path)
         folders.formUnion(newFolders)
+    }
+
+    /// Relative, no empty, `.` or `..` segment, no NUL, not the manifest.
+    private static func isValid(_ path: String) -> Bool {
+        guard path != SiteWriter.manifestPath else { return false }
+        var length = 0, dots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case 0: return false
+            case UInt8(ascii: "/"):
+                if length == 0 || length == dots && dots <= 2 { return false }
+                (length, dots) = (0, 0)
+            default:
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return length > 0 && !(length == dots && dots <= 2)
     }
 
     /// `.recsite-manifest`: the sorted list of the site's files. Copied
