@@ -19,6 +19,8 @@ public struct Recommender: Sendable {
         var score: [Double]
         var inHistory: [Bool]
         var touched: [Int32] = []
+        /// The dense rows one user adds (see `accumulateDenseScores`).
+        var rows: [(offset: Int, r: Double)] = []
         public init(itemCount: Int) {
             score = [Double](repeating: 0, count: itemCount)
             inHistory = [Bool](repeating: false, count: itemCount)
@@ -27,7 +29,9 @@ public struct Recommender: Sendable {
 
     /// The top `k` recommendations of user u: cf by score descending then ID
     /// order, filled with popular items not in H(u) when fewer than k score > 0.
-    /// - Complexity: O(Σ_{k∈H(u)} neighbours(k) + candidates × log k + items for the fill).
+    /// - Complexity: O(|H(u)| × items) with dense similarity rows, else
+    ///   O(Σ_{k∈H(u)} neighbours(k)); plus O(candidates + k²) for the list
+    ///   (O(candidates × log candidates) for k > 64) and O(items) for the fill.
     public func recommend(user u: Int, k: Int, scratch: inout Scratch) -> [Recommendation] {
         // A list never holds more than the catalogue. Clamping k keeps the
         // buffers below small when k is huge, and stops `k + 1` overflowing.
@@ -37,19 +41,20 @@ public struct Recommender: Sendable {
         for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = true }
         defer { for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = false } }
 
-        accumulateScores(user: u, scratch: &scratch)
         var best = TopK(capacity: k)
-        for j in scratch.touched {
-            let s = scratch.score[Int(j)]
-            scratch.score[Int(j)] = 0
-            if !scratch.inHistory[Int(j)], s > 0 { best.insert(item: j, score: s) }
+        if similarity.hasDenseRows {
+            if accumulateDenseScores(user: u, scratch: &scratch) {
+                collectEveryCandidate(into: &best, scratch: &scratch)
+            }
+        } else {
+            accumulateSparseScores(user: u, scratch: &scratch)
+            collectTouchedCandidates(into: &best, scratch: &scratch)
         }
-        scratch.touched.removeAll(keepingCapacity: true)
 
         var list: [Recommendation] = []
         list.reserveCapacity(k)
         for (item, score) in best.sorted {
-            let top = breakdown(user: u, item: Int(item), score: score, limit: 1).first
+            let top = topContribution(user: u, item: Int(item), score: score)
             list.append(Recommendation(rank: list.count + 1, item: item, score: score, source: .cf, reason: top))
         }
         if list.count < k {
@@ -88,25 +93,175 @@ public struct Recommender: Sendable {
         }
         return ScoreBreakdown(
             user: Int32(u), item: Int32(j), score: score,
-            contributions: breakdown(user: u, item: j, score: score, limit: nil),
+            contributions: contributions(user: u, item: j, score: score),
             inHistory: inHistory)
     }
 
-    private func accumulateScores(user u: Int, scratch: inout Scratch) {
+    // MARK: Scores of every item for one user
+    //
+    // Both paths give every score[j] its terms `sim(j,k) · r(u,k)` in history
+    // order (ascending k), so they produce the same bits. The dense path also
+    // adds `0 · r = +0` for every j that is not a neighbour of k; since every
+    // term is ≥ +0 (sim > 0 is stored, r > 0 is required) a score is never
+    // -0 or NaN, and `x + (+0) == x` bit for bit. An r of +∞ (finite watch
+    // seconds can still overflow) would turn `0 · r` into NaN, so such a
+    // history item walks its sparse row instead.
+
+    /// Adds every history item's dense similarity row, scaled by r(u,k), to
+    /// `scratch.score`. Returns whether any row was added (else every score is +0).
+    ///
+    /// Consecutive rows are added four (or two) at a time: each score is
+    /// loaded once, receives the rows' terms one after another in history
+    /// order, and is stored once — the same additions in the same order as
+    /// one row at a time, with less traffic on `score`.
+    private func accumulateDenseScores(user u: Int, scratch: inout Scratch) -> Bool {
+        let n = matrix.itemCount
+        // The rows to add, in history order: a dense row offset, or for an
+        // infinite r, -1 - k (walk k's sparse row).
+        var rows = scratch.rows
+        scratch.rows = []
+        defer { scratch.rows = rows }
+        rows.removeAll(keepingCapacity: true)
         for p in matrix.row(u) {
             let r = matrix.rowScore[p]
             guard r > 0 else { continue }
             let k = Int(matrix.rowItem[p])
-            for q in similarity.row(k) {
-                let j = Int(similarity.neighbour[q])
-                if scratch.score[j] == 0 { scratch.touched.append(Int32(j)) }
-                scratch.score[j] += similarity.similarity[q] * r
+            guard similarity.rowStart[k] < similarity.rowStart[k + 1] else { continue }  // no neighbours: only +0 terms
+            rows.append((offset: r.isFinite ? k * n : -1 - k, r: r))
+        }
+        guard !rows.isEmpty else { return false }
+        similarity.denseRows.withUnsafeBufferPointer { dense in
+        scratch.score.withUnsafeMutableBufferPointer { scores in
+            let score = scores.baseAddress!, base = dense.baseAddress!
+            var i = 0
+            while i < rows.count {
+                if rows[i].offset < 0 {
+                    let k = -1 - rows[i].offset, r = rows[i].r
+                    for q in similarity.row(k) { score[Int(similarity.neighbour[q])] += similarity.similarity[q] * r }
+                    i += 1
+                } else if i + 4 <= rows.count, rows[i + 1].offset >= 0, rows[i + 2].offset >= 0, rows[i + 3].offset >= 0 {
+                    let a = base + rows[i].offset, ra = rows[i].r
+                    let b = base + rows[i + 1].offset, rb = rows[i + 1].r
+                    let c = base + rows[i + 2].offset, rc = rows[i + 2].r
+                    let d = base + rows[i + 3].offset, rd = rows[i + 3].r
+                    for j in 0..<n {
+                        var s = score[j]
+                        s += a[j] * ra
+                        s += b[j] * rb
+                        s += c[j] * rc
+                        s += d[j] * rd
+                        score[j] = s
+                    }
+                    i += 4
+                } else if i + 2 <= rows.count, rows[i + 1].offset >= 0 {
+                    let a = base + rows[i].offset, ra = rows[i].r
+                    let b = base + rows[i + 1].offset, rb = rows[i + 1].r
+                    for j in 0..<n {
+                        var s = score[j]
+                        s += a[j] * ra
+                        s += b[j] * rb
+                        score[j] = s
+                    }
+                    i += 2
+                } else {
+                    let a = base + rows[i].offset, ra = rows[i].r
+                    for j in 0..<n { score[j] += a[j] * ra }
+                    i += 1
+                }
             }
+        }
+        }
+        return true
+    }
+
+    /// Offers every item with a positive score outside H(u) to `best`, and
+    /// zeroes the scores for the next user.
+    private func collectEveryCandidate(into best: inout TopK, scratch: inout Scratch) {
+        scratch.inHistory.withUnsafeBufferPointer { inHistory in
+        scratch.score.withUnsafeMutableBufferPointer { score in
+            for j in 0..<score.count {
+                let s = score[j]
+                score[j] = 0
+                // Most scores cannot enter a full list: test that before H(u).
+                if s > 0, best.admits(item: Int32(j), score: s), !inHistory[j] { best.insert(item: Int32(j), score: s) }
+            }
+        }
         }
     }
 
+    /// Walks each history item's sparse row, noting in `scratch.touched`
+    /// every item whose score was +0 before a term was added.
+    private func accumulateSparseScores(user u: Int, scratch: inout Scratch) {
+        let history = matrix.row(u)
+        var touched = scratch.touched
+        scratch.touched = []
+        defer { scratch.touched = touched }
+        matrix.rowItem.withUnsafeBufferPointer { rowItem in
+        matrix.rowScore.withUnsafeBufferPointer { rowScore in
+        similarity.rowStart.withUnsafeBufferPointer { rowStart in
+        similarity.neighbour.withUnsafeBufferPointer { neighbour in
+        similarity.similarity.withUnsafeBufferPointer { values in
+        scratch.score.withUnsafeMutableBufferPointer { score in
+            for p in history {
+                let r = rowScore[p]
+                guard r > 0 else { continue }
+                let k = Int(rowItem[p])
+                for q in rowStart[k]..<rowStart[k + 1] {
+                    let j = Int(neighbour[q])
+                    if score[j] == 0 { touched.append(Int32(j)) }
+                    score[j] += values[q] * r
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+    }
+
+    /// Offers the touched items with a positive score outside H(u) to
+    /// `best`, and zeroes their scores for the next user.
+    private func collectTouchedCandidates(into best: inout TopK, scratch: inout Scratch) {
+        scratch.touched.withUnsafeBufferPointer { touched in
+        scratch.inHistory.withUnsafeBufferPointer { inHistory in
+        scratch.score.withUnsafeMutableBufferPointer { score in
+            for j in touched {
+                let s = score[Int(j)]
+                score[Int(j)] = 0
+                if !inHistory[Int(j)], s > 0 { best.insert(item: j, score: s) }
+            }
+        }
+        }
+        }
+        scratch.touched.removeAll(keepingCapacity: true)
+    }
+
+    /// The first row of `contributions(user:item:score:)` without building
+    /// and sorting the rest: the same order (c desc, r desc, ID order) is a
+    /// total order here (c and r are > 0, so never NaN; k is unique in H(u)),
+    /// so its least element is the sorted list's first.
+    private func topContribution(user u: Int, item j: Int, score: Double) -> Contribution? {
+        var top: (item: Int32, r: Double, sim: Double, c: Double)?
+        for p in matrix.row(u) {
+            let r = matrix.rowScore[p]
+            guard r > 0 else { continue }
+            let k = matrix.rowItem[p]
+            guard k != Int32(j) else { continue }
+            let sim = similarity.value(Int(k), j)
+            let c = sim * r
+            guard c > 0 else { continue }
+            if let t = top {
+                let before = c != t.c ? c > t.c : (r != t.r ? r > t.r : k < t.item)
+                if !before { continue }
+            }
+            top = (k, r, sim, c)
+        }
+        return top.map { Contribution(item: $0.item, interaction: $0.r, similarity: $0.sim, contribution: $0.c, share: $0.c / score) }
+    }
+
     /// Contributions `c_k > 0` sorted as SPEC §5 orders the breakdown.
-    private func breakdown(user u: Int, item j: Int, score: Double, limit: Int?) -> [Contribution] {
+    private func contributions(user u: Int, item j: Int, score: Double) -> [Contribution] {
         var rows: [Contribution] = []
         for p in matrix.row(u) {
             let r = matrix.rowScore[p]
@@ -125,33 +280,62 @@ public struct Recommender: Sendable {
             if a.interaction != b.interaction { return a.interaction > b.interaction }
             return a.item < b.item
         }
-        if let limit, rows.count > limit { return Array(rows.prefix(limit)) }
         return rows
     }
 }
 
 /// Keeps the best `capacity` (score descending, then index ascending).
+///
+/// Small capacities keep a sorted list and reject, with one comparison
+/// against its last entry, anything that would not enter it; large ones
+/// collect everything and sort once. Both give the first `capacity` entries
+/// of the total order `before` (items are distinct), whatever the order of
+/// the insertions.
 struct TopK {
     let capacity: Int
-    private(set) var entries: [(item: Int32, score: Double)] = []
+    private var entries: [(item: Int32, score: Double)] = []
+    /// Whether the sorted list is full; then `floor` is its last entry.
+    private var full = false
+    private var floor: (item: Int32, score: Double) = (0, 0)
+    /// Sort once at the end instead of inserting in order.
+    private let collects: Bool
+
+    static let insertionLimit = 64
 
     init(capacity: Int) {
         self.capacity = capacity
-        entries.reserveCapacity(capacity + 1)
+        collects = capacity > Self.insertionLimit
+        if !collects { entries.reserveCapacity(capacity + 1) }
     }
 
     @inline(__always) static func before(_ a: (item: Int32, score: Double), _ b: (item: Int32, score: Double)) -> Bool {
         a.score != b.score ? a.score > b.score : a.item < b.item
     }
 
-    mutating func insert(item: Int32, score: Double) {
-        let entry = (item: item, score: score)
-        if entries.count == capacity, let last = entries.last, !Self.before(entry, last) { return }
+    /// Whether an entry would be kept now (`insert` ignores the others).
+    @inline(__always) func admits(item: Int32, score: Double) -> Bool {
+        !full || Self.before((item: item, score: score), floor)
+    }
+
+    @inline(__always) mutating func insert(item: Int32, score: Double) {
+        guard admits(item: item, score: score) else { return }
+        if collects { entries.append((item: item, score: score)) } else { insertInOrder((item: item, score: score)) }
+    }
+
+    private mutating func insertInOrder(_ entry: (item: Int32, score: Double)) {
+        guard capacity > 0 else { return }
         var position = entries.count
         while position > 0, Self.before(entry, entries[position - 1]) { position -= 1 }
         entries.insert(entry, at: position)
         if entries.count > capacity { entries.removeLast() }
+        if entries.count == capacity {
+            full = true
+            floor = entries[capacity - 1]
+        }
     }
 
-    var sorted: [(item: Int32, score: Double)] { entries }
+    var sorted: [(item: Int32, score: Double)] {
+        guard collects else { return entries }
+        return Array(entries.sorted(by: Self.before).prefix(capacity))
+    }
 }
