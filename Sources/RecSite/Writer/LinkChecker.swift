@@ -112,7 +112,7 @@ public struct LinkChecker: Sendable {
                 break
             }
         }
-        if isPlain(rest) {
+        if RelativePath.isPlain(rest.utf8) {
             return folder.isEmpty ? String(rest) : folder + "/" + rest
         }
         let segments = rest.split(separator: "/", omittingEmptySubsequences: false)
@@ -127,21 +127,5 @@ public struct LinkChecker: Sendable {
             }
         }
         return parts.joined(separator: "/")
-    }
-
-    /// Whether `path` is names joined by `/`: not empty, and no segment
-    /// empty, `.` or `..` (one pass over the bytes, no array of segments).
-    private static func isPlain(_ path: Substring) -> Bool {
-        var length = 0, dots = 0
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                if length == 0 || length == dots && dots <= 2 { return false }
-                (length, dots) = (0, 0)
-            } else {
-                length += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
-            }
-        }
-        return length > 0 && !(length == dots && dots <= 2)
     }
 }

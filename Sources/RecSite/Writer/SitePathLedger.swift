@@ -35,20 +35,7 @@ struct SitePathLedger {
 
     /// Relative, no empty, `.` or `..` segment, no NUL, not the manifest.
     private static func isValid(_ path: String) -> Bool {
-        guard path != SiteWriter.manifestPath else { return false }
-        var length = 0, dots = 0
-        for byte in path.utf8 {
-            switch byte {
-            case 0: return false
-            case UInt8(ascii: "/"):
-                if length == 0 || length == dots && dots <= 2 { return false }
-                (length, dots) = (0, 0)
-            default:
-                length += 1
-                if byte == UInt8(ascii: ".") { dots += 1 }
-            }
-        }
-        return length > 0 && !(length == dots && dots <= 2)
+        path != SiteWriter.manifestPath && !path.utf8.contains(0) && RelativePath.isPlain(path.utf8)
     }
 
     /// `.recsite-manifest`: the sorted list of the site's files. Copied
