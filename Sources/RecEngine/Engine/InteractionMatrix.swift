@@ -21,22 +21,33 @@ public struct InteractionMatrix: Sendable {
     public let columnScore: [Double]
 
     /// Builds R from the kept events.
-    /// - Complexity: O(events + users + items), plus sorting each user's events by item.
+    /// - Complexity: O(events + users + items).
     public init(dataset: Dataset, weights: EventWeights) {
         let events = dataset.events
         userCount = dataset.users.count
         itemCount = dataset.items.count
         let typeWeights = dataset.eventTypes.map { weights.weight(of: $0) ?? 0 }
 
-        // Bucket event positions by user, keeping file order inside a bucket.
+        // Events ordered by user, then item, then file position, with two
+        // stable counting passes (by item, then by user): no comparisons.
+        // r sums a user's events on an item in file order.
+        var itemStart = [Int](repeating: 0, count: itemCount + 1)
+        for i in events.item { itemStart[Int(i) + 1] += 1 }
+        for i in 0..<itemCount { itemStart[i + 1] += itemStart[i] }
+        var byItem = [Int32](repeating: 0, count: events.count)
+        for e in 0..<events.count {
+            let i = Int(events.item[e])
+            byItem[itemStart[i]] = Int32(e)
+            itemStart[i] += 1
+        }
         var bucketStart = [Int](repeating: 0, count: userCount + 1)
         for u in events.user { bucketStart[Int(u) + 1] += 1 }
         for u in 0..<userCount { bucketStart[u + 1] += bucketStart[u] }
         var fill = bucketStart
-        var byUser = [Int](repeating: 0, count: events.count)
-        for e in 0..<events.count {
-            let u = Int(events.user[e])
-            byUser[fill[u]] = e
+        var ordered = [Int32](repeating: 0, count: events.count)
+        for e in byItem {
+            let u = Int(events.user[Int(e)])
+            ordered[fill[u]] = e
             fill[u] += 1
         }
 
@@ -44,18 +55,14 @@ public struct InteractionMatrix: Sendable {
         var rowItem: [Int32] = [], rowScore: [Double] = []
         var rowEvents: [Int32] = [], rowLastSeen: [Int64] = []
         rowItem.reserveCapacity(events.count)
-        var bucket: [Int] = []
         for u in 0..<userCount {
-            bucket.removeAll(keepingCapacity: true)
-            bucket.append(contentsOf: byUser[bucketStart[u]..<bucketStart[u + 1]])
-            // Stable by item: r sums its events in file order.
-            bucket.sort { events.item[$0] != events.item[$1] ? events.item[$0] < events.item[$1] : $0 < $1 }
-            var index = 0
-            while index < bucket.count {
-                let item = events.item[bucket[index]]
+            var index = bucketStart[u]
+            let end = bucketStart[u + 1]
+            while index < end {
+                let item = events.item[Int(ordered[index])]
                 var r = 0.0, count: Int32 = 0, last = Int64.min
-                while index < bucket.count, events.item[bucket[index]] == item {
-                    let e = bucket[index]
+                while index < end, events.item[Int(ordered[index])] == item {
+                    let e = Int(ordered[index])
                     r += events.watchSeconds[e] * typeWeights[Int(events.type[e])]
                     count += 1
                     last = max(last, events.seconds[e])
