@@ -36,7 +36,12 @@ let package = Package(
                 "RecEngine",
                 "RecSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc (Debian's libjemalloc-dev) replaces glibc's malloc in the
+            // tool: building a site allocates and frees millions of page-sized
+            // buffers, and glibc's malloc cost up to a quarter of the HTML and
+            // data steps (docs/build.md). It changes speed only, never output.
+            linkerSettings: [.linkedLibrary("jemalloc")]
         ),
         .testTarget(name: "RecEngineTests", dependencies: ["RecEngine"]),
         .testTarget(name: "RecSiteTests", dependencies: ["RecSite", "RecEngine"]),

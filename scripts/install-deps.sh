@@ -4,7 +4,7 @@
 # cmark-gfm command and python3-venv (for the pandas baseline's venv); Hugo
 # without its recommended Go toolchain, which only Hugo modules use.
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libjs-bootstrap5 libxml2-utils pkg-config time bc)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libjs-bootstrap5 libjemalloc-dev libxml2-utils pkg-config time bc)
 bench_packages=()
 case "${1:-}" in
   "") ;;
