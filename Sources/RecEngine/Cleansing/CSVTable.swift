@@ -60,6 +60,11 @@ struct CSVTable {
 
     /// Counts the invalid-UTF-8 repair for a row about to be kept.
     func noteInvalidUTF8(_ row: CSVRecord, in report: inout FileCleansing) {
-        if hasInvalidUTF8, !reader.isValidUTF8(row) { report.repair(Self.invalidUTF8Repair) }
+        noteInvalidUTF8(raw: row.rawStart..<row.rawEnd, in: &report)
+    }
+
+    /// The same, for a row known by where its bytes stand in the file.
+    func noteInvalidUTF8(raw: Range<Int>, in report: inout FileCleansing) {
+        if hasInvalidUTF8, !reader.isValidUTF8(raw) { report.repair(Self.invalidUTF8Repair) }
     }
 }

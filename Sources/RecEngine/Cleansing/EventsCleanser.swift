@@ -51,7 +51,7 @@ enum EventsCleanser {
                 let key = candidate.key
                 events.append(user: key.user, item: key.item, type: key.type, watchSeconds: candidate.watchSeconds,
                               seconds: key.time.seconds)
-                if table.hasInvalidUTF8, !reader.isValidUTF8(raw) { report.repair(CSVTable.invalidUTF8Repair) }
+                table.noteInvalidUTF8(raw: raw, in: &report)
                 report.kept += 1
             }
         }

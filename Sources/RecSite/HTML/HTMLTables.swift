@@ -23,18 +23,18 @@ public enum HTMLTables {
         let count = html.count
         while i < count {
             guard html[i] == UInt8(ascii: "<") else { i += 1; continue }
-            let replacement: [UInt8]
+            let (tag, replacement): ([UInt8], [UInt8])
             if matches(open, html, at: i) {
-                replacement = openReplacement
+                (tag, replacement) = (open, openReplacement)
             } else if matches(close, html, at: i) {
-                replacement = closeReplacement
+                (tag, replacement) = (close, closeReplacement)
             } else {
                 i += 1
                 continue
             }
             out.append(contentsOf: html[copied..<i])
             out.append(contentsOf: replacement)
-            i += replacement == openReplacement ? open.count : close.count
+            i += tag.count
             copied = i
         }
         out.append(contentsOf: html[copied..<count])
