@@ -46,7 +46,8 @@ serve:
 
 # The benchmark of issue 5: recsite side by side with the pandas/scikit-learn
 # baseline, the cmark-gfm command and Hugo on synthetic data sets S and M
-# (bench-large adds L); results in bench/RESULTS.md, bench/results.json and
+# (bench-large adds L), plus builds of S2 and L2 (M's 2,000 items) for the
+# growth with events at fixed items (bench-large adds L2); results in bench/RESULTS.md, bench/results.json and
 # bench/scaling.svg. BENCH_BASELINE_LARGE=1 also runs the baseline on L (~8 GB
 # per copy of its dense matrix). Data and outputs go to .bench/.
 PYTHON ?= python3
@@ -54,10 +55,10 @@ BENCH_VENV := .bench/venv
 BENCH_FLAGS ?=
 
 bench: release bench-venv
-	scripts/bench.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,M $(BENCH_FLAGS)
+	scripts/bench.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,S2,M $(BENCH_FLAGS)
 
 bench-large: release bench-venv
-	scripts/bench.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,M,L $(BENCH_FLAGS)
+	scripts/bench.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,S2,M,L2,L $(BENCH_FLAGS)
 
 bench-deps:
 	@scripts/install-deps.sh --bench
