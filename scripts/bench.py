@@ -267,9 +267,20 @@ def run_build(size, args):
     """
     repeats = max(1, args.repeat if size.events <= SMALL_EVENTS else args.repeat_large)
     runs = [run_one_build(size, args) for _ in range(repeats)]
-    best = min(runs, key=lambda run: run["wall"])
+    best = min(runs, key=to_disk)
     best["walls"] = [run["wall"] for run in runs]
     return best
+
+
+def to_disk(build):
+    """A build's wall time plus the `sync` after it: the time until its files are on disk.
+
+    The kernel writes a build's files back after the process returns: M's
+    1.2 GB stays in memory and is written after the build, while L's 12 GB
+    passes the dirty-page limits and is largely written (and throttled)
+    during it. Adding the flush charges every size for all of its writing.
+    """
+    return build["wall"] + (build.get("flush") or 0)
 
 
 def run_one_build(size, args):
@@ -285,7 +296,10 @@ def run_one_build(size, args):
         command += ["--timings", timings]
     os.sync()
     measured = run_measured(command, f"recsite build ({size.name})")
-    result = {"wall": round(measured.wall, 3), "peak_rss_kib": measured.peak_rss_kib,
+    start = time.perf_counter()
+    os.sync()
+    flush = time.perf_counter() - start
+    result = {"wall": round(measured.wall, 3), "flush": round(flush, 3), "peak_rss_kib": measured.peak_rss_kib,
               "phases": None, "pages": None, "files": None}
     if with_timings:
         try:
@@ -711,11 +725,12 @@ def evaluate_targets(results):
     fixed = growth_steps(results, FIXED_ITEMS)
     complete = len(fixed) == len(FIXED_ITEMS) - 1
     linear = all(time_ratio <= events_ratio for _, _, events_ratio, time_ratio in fixed) if complete else None
-    evidence = "; ".join(f"{a}→{b}: events ×{e:.0f}, time ×{t:.1f}" for a, b, e, t in fixed)
+    evidence = "; ".join(f"{a}→{b}: events ×{e:.0f}, time to disk ×{t:.2f} (build alone "
+                         f"×{results[b]['build']['wall'] / results[a]['build']['wall']:.2f})" for a, b, e, t in fixed)
     missing = [name for name in FIXED_ITEMS if name not in results]
     if missing:
         evidence += ("; " if evidence else "") + f"{', '.join(missing)} not run (make bench-large)"
-    targets.append(("build time grows no worse than linearly in events for fixed items (S2→M→L2, 2,000 items)",
+    targets.append(("build time (to disk) grows no worse than linearly in events for fixed items (S2→M→L2, 2,000 items)",
                     verdict(linear), evidence))
     return targets
 
@@ -726,7 +741,7 @@ def growth_steps(results, series):
     steps = []
     for a, b in zip(names, names[1:]):
         events = results[b]["size"]["events"] / results[a]["size"]["events"]
-        steps.append((a, b, events, results[b]["build"]["wall"] / results[a]["build"]["wall"]))
+        steps.append((a, b, events, to_disk(results[b]["build"]) / to_disk(results[a]["build"])))
     return steps
 
 
@@ -738,20 +753,22 @@ def render_growth(results):
         if not names:
             continue
         out += [f"### {title} ({'→'.join(series)})", "",
-                "| size | users | items | events | pages | files | build (best) | all runs | peak RSS "
-                "| events × | time × |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+                "| size | users | items | events | pages | files | build (best) | all runs | then `sync` | to disk "
+                "| peak RSS | events × | build × | to disk × |", "|---|" + "---:|" * 13]
         previous = None
         for name in names:
             result = results[name]
             size, build = result["size"], result["build"]
             walls = build.get("walls") or [build["wall"]]
-            step = ("", "") if previous is None else (
+            step = ("", "", "") if previous is None else (
                 f"×{size['events'] / previous['size']['events']:.0f}",
-                f"×{build['wall'] / previous['build']['wall']:.1f}")
+                f"×{build['wall'] / previous['build']['wall']:.2f}",
+                f"×{to_disk(build) / to_disk(previous['build']):.2f}")
             out.append(f"| {name} | {size['users']:,} | {size['items']:,} | {size['events']:,} "
                        f"| {result['markdown']['pages']:,} | {build.get('files') or 0:,} | {fmt_seconds(build['wall'])} "
-                       f"| {', '.join(fmt_seconds(wall) for wall in walls)} | {fmt_kib(build['peak_rss_kib'])} "
-                       f"| {step[0]} | {step[1]} |")
+                       f"| {', '.join(fmt_seconds(wall) for wall in walls)} | {fmt_seconds(build.get('flush'))} "
+                       f"| {fmt_seconds(to_disk(build))} | {fmt_kib(build['peak_rss_kib'])} "
+                       f"| {step[0]} | {step[1]} | {step[2]} |")
             previous = result
         out.append("")
     names = [name for name in FIXED_ITEMS if name in results and results[name]["build"].get("phases")]
@@ -793,9 +810,15 @@ def render_results_md(results, command):
     out += ["", "## Targets", "", "| target | verdict | measured |", "|---|---|---|"]
     out += [f"| {target} | {result} | {evidence} |" for target, result, evidence in evaluate_targets(results)]
     out += ["", "## Scaling", "", "![recsite build time and peak RSS against events](scaling.svg)", "",
-            "[scaling.svg](scaling.svg): whole-build wall time and peak RSS against events, log–log: items fixed "
+            "[scaling.svg](scaling.svg): whole-build time to disk and peak RSS against events, log–log: items fixed "
             "at 2,000 (S2→M→L2) and items growing (S→M→L), with a dashed line growing linearly from S2. "
-            "Each build is the fastest of its runs; earlier writes are flushed (`sync`) before each.", ""]
+            "Time is to disk: the build's wall time plus the `sync` after it (see below). Each build is the "
+            "fastest of its runs, and earlier writes are flushed before each.", "",
+            "Why to disk: recsite, like other site generators, does not `fsync`; the kernel writes the files "
+            "back later. M's 1.2 GB stays in the page cache and is written after the process returns, while "
+            "L2's 12 GB passes the dirty-page limits and is largely written, and throttled, during the build. "
+            "Process wall times alone would charge the large sizes for writing and not the small ones; both "
+            "are shown.", ""]
     out += render_growth(results)
     for name in (name for name in names if not results[name].get("growth_only")):
         result = results[name]
@@ -819,7 +842,7 @@ def render_chart(results):
     """
     import math
     width, height, panel_w, panel_h, left, top, gap = 820, 380, 300, 220, 80, 50, 120
-    panels = [("build wall time (s)", lambda r: r["build"]["wall"], lambda v: f"{v:g} s" if v >= 1 else f"{v:.2g} s"),
+    panels = [("build time to disk (s)", lambda r: to_disk(r["build"]), lambda v: f"{v:g} s" if v >= 1 else f"{v:.2g} s"),
               ("build peak RSS (MiB)", lambda r: r["build"]["peak_rss_kib"] / MIB, lambda v: f"{v:g} MiB")]
     series = [(f"items fixed at 2,000 ({'→'.join(FIXED_ITEMS)})", FIXED_ITEMS, "#1f5fa8", ""),
               (f"items growing ({'→'.join(GROWING_ITEMS)})", GROWING_ITEMS, "#c0504d", ' stroke-dasharray="2 3"')]
@@ -829,7 +852,7 @@ def render_chart(results):
     event_ticks = sorted({size.events for size in SIZES.values()})
     x_lo, x_hi = math.log10(event_ticks[0]) - 0.15, math.log10(event_ticks[-1]) + 0.15
     desc = "; ".join(f"{n} ({results[n]['size']['items']:,} items): {results[n]['size']['events']:,} events, "
-                     f"build {results[n]['build']['wall']:.2f} s, peak RSS {results[n]['build']['peak_rss_kib'] / MIB:.0f} MiB"
+                     f"build to disk {to_disk(results[n]['build']):.2f} s, peak RSS {results[n]['build']['peak_rss_kib'] / MIB:.0f} MiB"
                      for n in measured)
     svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="title desc" '
