@@ -102,6 +102,7 @@ class Measured:
     wall: float        # seconds, wall clock around the whole process
     peak_rss_kib: int  # maximum resident set size, from /usr/bin/time -f %M
     stderr: str
+    cpu: float = 0.0   # user + system CPU seconds, from /usr/bin/time -f %U %S
 
 
 def run_measured(command, label, stdout=subprocess.DEVNULL, cwd=None, env=None):
@@ -112,16 +113,18 @@ def run_measured(command, label, stdout=subprocess.DEVNULL, cwd=None, env=None):
     BenchError with the command's last stderr line, so the user sees why.
     """
     with tempfile.NamedTemporaryFile("r", prefix="bench-rss-", suffix=".txt") as rss_file:
-        wrapped = ["/usr/bin/time", "-f", "%M", "-o", rss_file.name, *map(str, command)]
+        wrapped = ["/usr/bin/time", "-f", "%M %U %S", "-o", rss_file.name, *map(str, command)]
         start = time.perf_counter()
         process = subprocess.run(wrapped, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd, env=env,
                                  text=True, errors="replace")
         wall = time.perf_counter() - start
-        rss_lines = [line for line in rss_file.read().splitlines() if line.strip().isdigit()]
+        rss_lines = [line.split() for line in rss_file.read().splitlines()
+                     if re.fullmatch(r"\d+ [\d.]+ [\d.]+", line.strip())]
     if process.returncode != 0:
         last = (process.stderr.strip().splitlines() or ["(no message)"])[-1]
         raise BenchError(f"{label} failed (exit {process.returncode}): {last}")
-    return Measured(wall=wall, peak_rss_kib=int(rss_lines[-1]) if rss_lines else 0, stderr=process.stderr)
+    rss, user, system = rss_lines[-1] if rss_lines else ("0", "0", "0")
+    return Measured(wall=wall, peak_rss_kib=int(rss), stderr=process.stderr, cpu=float(user) + float(system))
 
 
 def output_of(command):
@@ -299,7 +302,8 @@ def run_one_build(size, args):
     start = time.perf_counter()
     os.sync()
     flush = time.perf_counter() - start
-    result = {"wall": round(measured.wall, 3), "flush": round(flush, 3), "peak_rss_kib": measured.peak_rss_kib,
+    result = {"wall": round(measured.wall, 3), "flush": round(flush, 3), "cpu": round(measured.cpu, 2),
+              "peak_rss_kib": measured.peak_rss_kib,
               "phases": None, "pages": None, "files": None}
     if with_timings:
         try:
@@ -595,6 +599,11 @@ def fmt_ratio(value):
     return "—" if value is None else f"{value:.1f}×"
 
 
+def growth(later, earlier):
+    """`×11.09`: how many times `later` is `earlier`, or "—" when either is missing."""
+    return "—" if not later or not earlier else f"×{later / earlier:.2f}"
+
+
 def fmt_rate(value, unit):
     if value is None:
         return "—"
@@ -726,7 +735,9 @@ def evaluate_targets(results):
     complete = len(fixed) == len(FIXED_ITEMS) - 1
     linear = all(time_ratio <= events_ratio for _, _, events_ratio, time_ratio in fixed) if complete else None
     evidence = "; ".join(f"{a}→{b}: events ×{e:.0f}, time to disk ×{t:.2f} (build alone "
-                         f"×{results[b]['build']['wall'] / results[a]['build']['wall']:.2f})" for a, b, e, t in fixed)
+                         f"×{results[b]['build']['wall'] / results[a]['build']['wall']:.2f}, CPU time "
+                         f"{growth(results[b]['build'].get('cpu'), results[a]['build'].get('cpu'))})"
+                         for a, b, e, t in fixed)
     missing = [name for name in FIXED_ITEMS if name not in results]
     if missing:
         evidence += ("; " if evidence else "") + f"{', '.join(missing)} not run (make bench-large)"
@@ -754,21 +765,22 @@ def render_growth(results):
             continue
         out += [f"### {title} ({'→'.join(series)})", "",
                 "| size | users | items | events | pages | files | build (best) | all runs | then `sync` | to disk "
-                "| peak RSS | events × | build × | to disk × |", "|---|" + "---:|" * 13]
+                "| CPU (user+sys) | peak RSS | events × | build × | to disk × | CPU × |", "|---|" + "---:|" * 15]
         previous = None
         for name in names:
             result = results[name]
             size, build = result["size"], result["build"]
             walls = build.get("walls") or [build["wall"]]
-            step = ("", "", "") if previous is None else (
+            step = ("", "", "", "") if previous is None else (
                 f"×{size['events'] / previous['size']['events']:.0f}",
                 f"×{build['wall'] / previous['build']['wall']:.2f}",
-                f"×{to_disk(build) / to_disk(previous['build']):.2f}")
+                f"×{to_disk(build) / to_disk(previous['build']):.2f}",
+                growth(build.get("cpu"), previous["build"].get("cpu")))
             out.append(f"| {name} | {size['users']:,} | {size['items']:,} | {size['events']:,} "
                        f"| {result['markdown']['pages']:,} | {build.get('files') or 0:,} | {fmt_seconds(build['wall'])} "
                        f"| {', '.join(fmt_seconds(wall) for wall in walls)} | {fmt_seconds(build.get('flush'))} "
-                       f"| {fmt_seconds(to_disk(build))} | {fmt_kib(build['peak_rss_kib'])} "
-                       f"| {step[0]} | {step[1]} | {step[2]} |")
+                       f"| {fmt_seconds(to_disk(build))} | {fmt_seconds(build.get('cpu'))} "
+                       f"| {fmt_kib(build['peak_rss_kib'])} | {step[0]} | {step[1]} | {step[2]} | {step[3]} |")
             previous = result
         out.append("")
     names = [name for name in FIXED_ITEMS if name in results and results[name]["build"].get("phases")]
