@@ -47,9 +47,10 @@ serve:
 # The benchmark of issue 5: recsite side by side with the pandas/scikit-learn
 # baseline, the cmark-gfm command and Hugo on synthetic data sets S and M
 # (bench-large adds L), plus builds of S2 and L2 (M's 2,000 items) for the
-# growth with events at fixed items (bench-large adds L2); results in bench/RESULTS.md, bench/results.json and
-# bench/scaling.svg. BENCH_BASELINE_LARGE=1 also runs the baseline on L (~8 GB
-# per copy of its dense matrix). Data and outputs go to .bench/.
+# growth with events at fixed items (bench-large adds L2); results in
+# bench/RESULTS.md, bench/results.json and bench/scaling.svg.
+# BENCH_BASELINE_LARGE=1 also runs the baseline on L (~8 GB per copy of its
+# dense matrix). Data and outputs go to .bench/.
 PYTHON ?= python3
 BENCH_VENV := .bench/venv
 BENCH_FLAGS ?=

@@ -268,11 +268,15 @@ def run_build(size, args):
     Noise on a shared 2-core machine only ever adds time (runs of M here
     took 17.5–23.8 s), so the minimum is the best estimate of the cost.
     """
-    repeats = max(1, args.repeat if size.events <= SMALL_EVENTS else args.repeat_large)
-    runs = [run_one_build(size, args) for _ in range(repeats)]
+    runs = [run_one_build(size, args) for _ in range(build_repeats(size, args))]
     best = min(runs, key=to_disk)
     best["walls"] = [run["wall"] for run in runs]
     return best
+
+
+def build_repeats(size, args):
+    """How many cold builds `size` gets: `--repeat` up to SMALL_EVENTS events, `--repeat-large` above."""
+    return max(1, args.repeat if size.events <= SMALL_EVENTS else args.repeat_large)
 
 
 def to_disk(build):
@@ -501,8 +505,7 @@ def bench_size(size, args, machine):
     """Every measurement of one size, as the dict stored in results.json."""
     say(f"{size.name}: data set ({size.users} users, {size.items} items, {size.events} events)")
     synth = ensure_dataset(size, args)
-    repeats = args.repeat if size.events <= SMALL_EVENTS else args.repeat_large
-    say(f"{size.name}: recsite build (cold, best of {max(1, repeats)})")
+    say(f"{size.name}: recsite build (cold, best of {build_repeats(size, args)})")
     build = run_build(size, args)
     site = args.work / f"site-{size.name}"
     pages = markdown_pages(site)
@@ -735,7 +738,7 @@ def evaluate_targets(results):
     complete = len(fixed) == len(FIXED_ITEMS) - 1
     linear = all(time_ratio <= events_ratio for _, _, events_ratio, time_ratio in fixed) if complete else None
     evidence = "; ".join(f"{a}→{b}: events ×{e:.0f}, time to disk ×{t:.2f} (build alone "
-                         f"×{results[b]['build']['wall'] / results[a]['build']['wall']:.2f}, CPU time "
+                         f"{growth(results[b]['build']['wall'], results[a]['build']['wall'])}, CPU time "
                          f"{growth(results[b]['build'].get('cpu'), results[a]['build'].get('cpu'))})"
                          for a, b, e, t in fixed)
     missing = [name for name in FIXED_ITEMS if name not in results]
@@ -773,8 +776,8 @@ def render_growth(results):
             walls = build.get("walls") or [build["wall"]]
             step = ("", "", "", "") if previous is None else (
                 f"×{size['events'] / previous['size']['events']:.0f}",
-                f"×{build['wall'] / previous['build']['wall']:.2f}",
-                f"×{to_disk(build) / to_disk(previous['build']):.2f}",
+                growth(build["wall"], previous["build"]["wall"]),
+                growth(to_disk(build), to_disk(previous["build"])),
                 growth(build.get("cpu"), previous["build"].get("cpu")))
             out.append(f"| {name} | {size['users']:,} | {size['items']:,} | {size['events']:,} "
                        f"| {result['markdown']['pages']:,} | {build.get('files') or 0:,} | {fmt_seconds(build['wall'])} "
