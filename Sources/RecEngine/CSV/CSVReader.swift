@@ -62,7 +62,18 @@ public struct CSVReader {
     /// - Returns: `false` at the end of the file.
     /// - Complexity: O(length of the record).
     public mutating func next(into record: inout CSVRecord) -> Bool {
-        let n = end
+        let (found, position, line) = bytes.withUnsafeBufferPointer { bytes in
+            Self.read(bytes, from: self.position, to: end, line: self.line, into: &record)
+        }
+        (self.position, self.line) = (position, line)
+        return found
+    }
+
+    /// `next(into:)` over the file's bytes: unquoted runs are found by a
+    /// scan and copied whole, as byte-by-byte appends dominated profiles.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to n: Int, line firstLine: Int,
+                             into record: inout CSVRecord) -> (found: Bool, position: Int, line: Int) {
+        var position = start, line = firstLine
         // Skip empty lines: nothing at all between two line ends.
         while position < n {
             if bytes[position] == lf {
@@ -73,7 +84,7 @@ public struct CSVReader {
                 break
             }
         }
-        guard position < n else { return false }
+        guard position < n else { return (false, position, line) }
         record.reset(line: line, rawStart: position)
         var i = position
         fields: while true {
@@ -96,11 +107,13 @@ public struct CSVReader {
                 }
                 if !closed { record.unterminatedQuote = true }
             }
+            let run = i
             while i < n {
                 let b = bytes[i]
                 if b == comma || b == lf || (b == cr && i + 1 < n && bytes[i + 1] == lf) { break }
-                record.append(b); i += 1
+                i += 1
             }
+            record.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
             record.endField()
             if i < n, bytes[i] == comma {
                 i += 1
@@ -113,8 +126,7 @@ public struct CSVReader {
             }
             break
         }
-        position = i
-        return true
+        return (true, i, line)
     }
 
     /// Whether the whole file is valid UTF-8 (a quick ASCII scan first; most
@@ -130,7 +142,7 @@ public struct CSVReader {
     func isValidUTF8(_ range: Range<Int>) -> Bool { Self.isValidUTF8(bytes[range]) }
 
     static func isValidUTF8(_ slice: ArraySlice<UInt8>) -> Bool {
-        guard let firstHigh = slice.firstIndex(where: { $0 >= 0x80 }) else { return true }
+        guard let firstHigh = firstNonASCII(slice) else { return true }
         var iterator = slice[firstHigh...].makeIterator()
         var decoder = UTF8()
         while true {
@@ -139,6 +151,19 @@ public struct CSVReader {
             case .emptyInput: return true
             case .error: return false
             }
+        }
+    }
+
+    /// The index of the first byte ≥ 0x80, eight bytes at a time.
+    private static func firstNonASCII(_ slice: ArraySlice<UInt8>) -> Int? {
+        slice.withUnsafeBytes { raw -> Int? in
+            var offset = 0
+            while offset + 8 <= raw.count {
+                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+                offset += 8
+            }
+            while offset < raw.count, raw[offset] < 0x80 { offset += 1 }
+            return offset < raw.count ? slice.startIndex + offset : nil
         }
     }
 

@@ -38,6 +38,17 @@ public struct CSVRecord {
         used += 1
     }
 
+    /// Appends a run of bytes at once.
+    @inline(__always) mutating func append(_ run: UnsafeBufferPointer<UInt8>) {
+        guard !run.isEmpty else { return }
+        let needed = used + run.count
+        if needed > storage.count { storage.append(contentsOf: repeatElement(0, count: needed - storage.count)) }
+        storage.withUnsafeMutableBufferPointer { storage in
+            (storage.baseAddress! + used).update(from: run.baseAddress!, count: run.count)
+        }
+        used = needed
+    }
+
     @inline(__always) mutating func endField() {
         if fieldCount < ends.count { ends[fieldCount] = used } else { ends.append(used) }
         fieldCount += 1
