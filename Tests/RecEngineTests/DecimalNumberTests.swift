@@ -14,6 +14,22 @@ struct DecimalNumberTests {
         #expect(DecimalNumber.parse(text) == expected)
     }
 
+    @Test("plain decimals of up to 16 digits read bit for bit as Swift's correctly rounded Double(String)")
+    func plainDecimalsMatchTheCorrectlyRoundedReading() {
+        var random = SeededRandom(seed: 11, stream: 0)
+        for _ in 0..<100_000 {
+            let digits = 1 + Int(random.next() % 16)
+            var text = random.next() % 4 == 0 ? "-" : ""
+            let point = Int(random.next() % UInt64(digits + 1))
+            for position in 0..<digits {
+                if position == point { text += "." }
+                text += String(random.next() % 10)
+            }
+            let reference = Double(text).map { $0 == 0 ? 0 : $0 }
+            #expect(DecimalNumber.parse(text)?.bitPattern == reference?.bitPattern, "\(text)")
+        }
+    }
+
     @Test("-0 is 0 (positive zero, so it equals 0 bit for bit)", arguments: ["-0", "-0.0", "-.0", "-0e5"])
     func negativeZero(text: String) throws {
         let value = try #require(DecimalNumber.parse(text))

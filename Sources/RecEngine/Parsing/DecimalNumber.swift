@@ -12,6 +12,7 @@ public enum DecimalNumber {
     /// - Complexity: O(length).
     public static func parse(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
         guard matchesGrammar(s) else { return nil }
+        if let exact = clingerFastPath(s) { return exact }
         // strtod needs a NUL-terminated copy; a stack buffer avoids a heap
         // allocation per value on million-row files.
         let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: s.count + 1) { buffer in
@@ -26,6 +27,39 @@ public enum DecimalNumber {
     public static func parse(_ text: String) -> Double? {
         var text = text
         return text.withUTF8 { parse($0) }
+    }
+
+    /// Exactly-representable powers of ten (10²² is the last).
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
+
+    /// `digits[.digits]` with at most 15 significant digits, computed as
+    /// mantissa ÷ 10^fraction digits: both are exact doubles and IEEE
+    /// division rounds correctly, so this is strtod's value (Clinger's fast
+    /// path) without the NUL-terminated copy. Anything else returns nil.
+    private static func clingerFastPath(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        var negative = false
+        if i < s.count, s[i] == 0x2B || s[i] == 0x2D { negative = s[i] == 0x2D; i += 1 }
+        var mantissa: Int64 = 0
+        var digits = 0, fractionDigits = 0, inFraction = false
+        while i < s.count {
+            let b = s[i]
+            if isDigit(b) {
+                mantissa = mantissa * 10 + Int64(b - 0x30)
+                digits += 1
+                if inFraction { fractionDigits += 1 }
+                guard digits <= 15 else { return nil }
+            } else if b == 0x2E, !inFraction {
+                inFraction = true
+            } else {
+                return nil  // an exponent: left to strtod
+            }
+            i += 1
+        }
+        let magnitude = Double(mantissa) / powersOfTen[fractionDigits]
+        return finite(negative ? -magnitude : magnitude)
     }
 
     private static func finite(_ value: Double) -> Double? {
