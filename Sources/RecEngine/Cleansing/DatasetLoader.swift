@@ -71,9 +71,9 @@ public enum DatasetLoader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw RecEngineError.missingFile(path: path)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = FileBytes.read(path) else {
             throw RecEngineError.unreadableFile(path: path, reason: "permission denied or I/O error")
         }
-        return [UInt8](data)
+        return bytes
     }
 }
