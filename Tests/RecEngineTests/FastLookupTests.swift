@@ -48,19 +48,32 @@ struct FastLookupTests {
         #expect(try reasonFor("u1,i1,ｐｌａｙ,10,2025-01-01") == .unknownEventType)
     }
 
-    @Test func eventKeySetAgreesWithASetBeyondItsStartingCapacity() {
-        var random = SeededRandom(seed: 7, stream: 0)
-        var fast = EventKeySet(capacity: 4)  // grows many times
-        var reference = Set<ReferenceKey>()
-        for _ in 0..<50_000 {
-            let key = EventKey(
+    @Test("duplicate events agree with a Set, with any worker count", arguments: [1, 8, 100, 50_000])
+    func duplicateEventsAgreeWithASet(count: Int) {
+        var random = SeededRandom(seed: 7, stream: UInt64(count))
+        let keys = (0..<count).map { _ in
+            EventKey(
                 user: Int32(random.next() % 50), item: Int32(random.next() % 40), type: UInt8(random.next() % 3),
                 watchBits: Double(random.next() % 5).bitPattern,
                 time: Timestamp(seconds: Int64(random.next() % 4), fraction: ["", "5", "25"][Int(random.next() % 3)]))
-            let inserted = reference.insert(ReferenceKey(key)).inserted
-            #expect(fast.insert(key) == inserted)
         }
-        #expect(reference.count > 1000 && reference.count < 50_000)
+        var reference = Set<ReferenceKey>()
+        let expected = keys.map { !reference.insert(ReferenceKey($0)).inserted }
+        for workers in [1, 2, 3] {
+            #expect(DuplicateEvents.flags(hashes: keys.map(\.hash), workers: workers) { keys[$0] } == expected)
+        }
+        if count == 50_000 { #expect(reference.count > 1000 && reference.count < 50_000) }
+    }
+
+    @Test func keysWhoseHashesCollideAreStillToldApart() {
+        // Every hash equal: only the key comparison can tell these apart.
+        let keys = (0..<300).map { n in
+            EventKey(user: Int32(n % 7), item: 1, type: 0, watchBits: 0, time: Timestamp(seconds: Int64(n % 11)))
+        }
+        var reference = Set<ReferenceKey>()
+        let expected = keys.map { !reference.insert(ReferenceKey($0)).inserted }
+        #expect(DuplicateEvents.flags(hashes: Array(repeating: 42, count: keys.count), workers: 2) { keys[$0] }
+            == expected)
     }
 }
 

@@ -1,9 +1,9 @@
 /// Applies SPEC §2's events.csv rules in order.
 ///
 /// On several cores: the file is read in parts at once (`CSVReader.parts`),
-/// each part applying every rule but the duplicate one to its rows; then
-/// duplicates are found per user in parallel (two events of different users
-/// are never duplicates), and one pass in file order keeps the events and
+/// each part applying every rule but the duplicate one to its rows and
+/// hashing each row's key; then duplicates are found by hash bucket in
+/// parallel (`DuplicateEvents`), and one pass in file order keeps the events and
 /// writes the report. Counts, examples and events are exactly those of
 /// reading the file row by row, whatever the number of workers.
 enum EventsCleanser {
@@ -15,9 +15,10 @@ enum EventsCleanser {
         let raw: Range<Int>
     }
 
-    /// One part's candidates and the report of its dropped rows.
+    /// One part's candidates, their keys' hashes and the report of its dropped rows.
     private struct PartResult {
         var candidates: [Candidate] = []
+        var hashes: [UInt64] = []
         var report: FileCleansing
     }
 
@@ -35,7 +36,7 @@ enum EventsCleanser {
         }
         var report = FileCleansing(file: table.fileName)
         for result in results { report.absorb(result.report) }
-        let duplicate = duplicates(results.map(\.candidates), users: userIndex.count, workers: workers)
+        let duplicate = duplicates(results, workers: workers)
         var events = EventTable()
         events.reserveCapacity(results.reduce(0) { $0 + $1.candidates.count })
         var position = 0
@@ -58,30 +59,13 @@ enum EventsCleanser {
         return (events, report)
     }
 
-    /// Which candidates (numbered across parts in file order) repeat an
-    /// earlier one. Users are split between the workers, and each worker
-    /// goes through all candidates in file order, looking only at its users.
-    private static func duplicates(_ parts: [[Candidate]], users: Int, workers: Int) -> [Bool] {
-        let total = parts.reduce(0) { $0 + $1.count }
-        var flags = [Bool](repeating: false, count: total)
-        let groups = max(1, min(workers, 8))
-        flags.withUnsafeMutableBufferPointer { flags in
-            let shared = UncheckedBox(flags)
-            _ = parallelMap(count: groups, workers: groups, makeScratch: {}) { group, _ in
-                var seen = EventKeySet(capacity: total / groups + 16)
-                var position = 0
-                for part in parts {
-                    for candidate in part {
-                        if Int(candidate.key.user) % groups == group, !seen.insert(candidate.key) {
-                            shared.value[position] = true
-                        }
-                        position += 1
-                    }
-                }
-                return 0
-            }
+    /// Which candidates (numbered across parts in file order) repeat an earlier one.
+    private static func duplicates(_ parts: [PartResult], workers: Int) -> [Bool] {
+        let partStarts = parts.reduce(into: [0]) { $0.append($0.last! + $1.candidates.count) }
+        return DuplicateEvents.flags(hashes: parts.flatMap(\.hashes), workers: workers) { number in
+            let part = partStarts.lastIndex { $0 <= number }!
+            return parts[part].candidates[number - partStarts[part]].key
         }
-        return flags
     }
 
     /// Every events.csv rule but the duplicate one, for one row at a time.
@@ -111,6 +95,7 @@ enum EventsCleanser {
                 (columns[0], columns[1], columns[2], columns[3], columns[4])
             var result = PartResult(report: FileCleansing(file: file))
             result.candidates.reserveCapacity(expectedRows)
+            result.hashes.reserveCapacity(expectedRows)
             var row = CSVRecord()
             while reader.next(into: &row) {
                 result.report.rowsRead += 1
@@ -136,10 +121,10 @@ enum EventsCleanser {
                             : itemIndex[row.string(itemColumn)] else {
                         reason = .unknownItem; break check
                     }
-                    result.candidates.append(Candidate(
-                        key: EventKey(user: user, item: item, type: type, watchBits: seconds.bitPattern, time: time),
-                        watchSeconds: seconds, line: row.line,
-                        raw: row.rawStart..<row.rawEnd))
+                    let key = EventKey(user: user, item: item, type: type, watchBits: seconds.bitPattern, time: time)
+                    result.candidates.append(Candidate(key: key, watchSeconds: seconds, line: row.line,
+                                                       raw: row.rawStart..<row.rawEnd))
+                    result.hashes.append(key.hash)
                     continue
                 }
                 result.report.record(reason, line: row.line, raw: reader.rawText(of: row))
@@ -169,85 +154,5 @@ struct EventTypeNames {
             if equal { return UInt8(index) }
         }
         return nil
-    }
-}
-
-/// An event's identity for SPEC §2's duplicate rule: same user, item, type,
-/// watch seconds (bit for bit, after parsing) and instant.
-struct EventKey: Equatable {
-    let user: Int32, item: Int32, type: UInt8
-    let watchBits: UInt64
-    let time: Timestamp
-}
-
-/// The event keys kept so far: an open-addressing hash table (linear
-/// probing, at most half full) with a cheap integer mix instead of SipHash,
-/// which showed up in profiles at a million events. Each slot holds the
-/// key's index and 32 bits of its hash, so a new key (the usual case) is
-/// placed without reading any stored key. The mix is seeded per process so
-/// crafted input cannot force collisions; the seed changes only speed,
-/// never which events are kept.
-struct EventKeySet {
-    /// 0 for empty; else hash bits << 32 | (index + 1).
-    private var slots: [UInt64]
-    private var keys: [EventKey] = []
-    private let seed = UInt64.random(in: .min ... .max)
-
-    init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
-        slots = [UInt64](repeating: 0, count: size)
-        keys.reserveCapacity(capacity)
-    }
-
-    /// Adds `key`; false when it was already there.
-    mutating func insert(_ key: EventKey) -> Bool {
-        if (keys.count + 1) * 2 > slots.count { grow() }
-        let hash = hash(key)
-        let tag = hash >> 32
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry == 0 {
-                keys.append(key)
-                slots[slot] = tag << 32 | UInt64(keys.count)
-                return true
-            }
-            if entry >> 32 == tag, keys[Int(entry & 0xFFFF_FFFF) - 1] == key { return false }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private mutating func grow() {
-        let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
-        let mask = slots.count - 1
-        for entry in old where entry != 0 {
-            let key = keys[Int(entry & 0xFFFF_FFFF) - 1]
-            let hash = hash(key)
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = (hash >> 32) << 32 | (entry & 0xFFFF_FFFF)
-        }
-    }
-
-    private func hash(_ key: EventKey) -> UInt64 {
-        var h = Self.mix(seed ^ (UInt64(UInt32(bitPattern: key.user)) | UInt64(UInt32(bitPattern: key.item)) << 32))
-        h = Self.mix(h ^ key.watchBits)
-        h = Self.mix(h ^ UInt64(bitPattern: key.time.seconds) ^ UInt64(key.type) << 56)
-        for byte in key.time.fraction.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Self.mix(h)
-    }
-
-    /// MurmurHash3's 64-bit finaliser.
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var x = value
-        x ^= x >> 33
-        x &*= 0xff51_afd7_ed55_8ccd
-        x ^= x >> 33
-        x &*= 0xc4ce_b9fe_1a85_ec53
-        x ^= x >> 33
-        return x
     }
 }
