@@ -7,11 +7,13 @@ public enum ModelLoader {
     ///   - configPath: `--config`, or `nil` for `recsite.yml` when present.
     ///   - weightOverrides: `--weight TYPE=WEIGHT` values.
     ///   - k: `-k`, overriding the settings file.
+    ///   - timings: receives the engine's steps (`read` … `similarity`).
     /// - Throws: `RecEngineError` or `RecSiteError`, each a one-line message.
     public static func load(dataDirectory: String, configPath: String? = nil,
-                            weightOverrides: [String] = [], k: Int? = nil) throws -> RecommenderModel {
+                            weightOverrides: [String] = [], k: Int? = nil,
+                            timings: PhaseTimings? = nil) throws -> RecommenderModel {
         let config = try RecsiteConfig.load(path: configPath, weightOverrides: weightOverrides, k: k)
-        let dataset = try DatasetLoader.load(directory: dataDirectory, weights: config.weights)
-        return RecommenderModel(dataset: dataset, config: config)
+        let dataset = try DatasetLoader.load(directory: dataDirectory, weights: config.weights, timings: timings)
+        return RecommenderModel(dataset: dataset, config: config, timings: timings)
     }
 }

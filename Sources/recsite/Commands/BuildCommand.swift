@@ -99,7 +99,10 @@ struct BuildCommand: ParsableCommand {
         }
         do {
             let outcome = try check ? builder.check() : builder.build()
-            if let timings { try Self.writeTimings(phases, outcome: outcome, to: timings) }
+            if let timings {
+                try TimingsFile.write(phases, total: outcome.elapsed,
+                                      counts: [("pages", outcome.pages), ("files", outcome.files)], to: timings)
+            }
             if check {
                 for line in outcome.diff.lines { print(line) }
                 if !outcome.diff.isEmpty { throw ExitCode(1) }
@@ -119,24 +122,6 @@ struct BuildCommand: ParsableCommand {
         let options = EvaluationOptions(k: model.config.k)
         return try Evaluator(dataset: model.dataset, weights: model.config.weights, options: options)
             .run(Evaluator.algorithms(variants: true))
-    }
-
-    /// `{"phases": [{"name", "seconds"}], "total_seconds", "pages", "files"}`.
-    private static func writeTimings(_ phases: PhaseTimings, outcome: SiteBuilder.Outcome, to path: String) throws {
-        let seconds = { (duration: Duration) in
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        }
-        let document = JSONValue.object([
-            ("phases", .array(phases.phases.map { .object([("name", .string($0.name)), ("seconds", .number($0.seconds))]) })),
-            ("total_seconds", .number(seconds(outcome.elapsed))),
-            ("pages", .integer(outcome.pages)),
-            ("files", .integer(outcome.files)),
-        ])
-        do {
-            try Data((document.serialized(pretty: true) + "\n").utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw RecSiteError.writeFailed(path: path, reason: error.localizedDescription)
-        }
     }
 
     /// - Throws: `RecSiteError.invalidConfig` naming the file.

@@ -17,8 +17,8 @@ struct DataOptions: ParsableArguments {
     var weights: [String] = []
 
     /// Loads the data and builds the model with these options.
-    func loadModel(k: Int? = nil) throws -> RecommenderModel {
-        try ModelLoader.load(dataDirectory: data, configPath: config, weightOverrides: weights, k: k)
+    func loadModel(k: Int? = nil, timings: PhaseTimings? = nil) throws -> RecommenderModel {
+        try ModelLoader.load(dataDirectory: data, configPath: config, weightOverrides: weights, k: k, timings: timings)
     }
 }
 

@@ -15,6 +15,7 @@ struct RecommendCommand: ParsableCommand {
           recsite recommend u1
           recsite recommend u1 -k 20 --json
           recsite recommend --all --json > recommendations.jsonl
+          recsite recommend --all --json --timings engine.json > /dev/null
         """
     )
 
@@ -24,15 +25,29 @@ struct RecommendCommand: ParsableCommand {
     @Flag(help: "Print JSON (SPEC §9 shape) instead of a table.") var json = false
     @Flag(help: "Every user, in ID order, computed on all cores; with --json one compact document per line.")
     var all = false
+    @Option(help: ArgumentHelp(
+        "With --all, write the wall time of each engine step (read … recommend) as JSON to this file (for make bench).",
+        valueName: "file"))
+    var timings: String?
 
     func validate() throws {
         if all == (user != nil) { throw ValidationError("Give either a USER or --all.") }
+        if timings != nil && !all { throw ValidationError("--timings needs --all.") }
     }
 
     func run() throws {
-        let model = try options.loadModel(k: count.k)
+        let start = ContinuousClock.now
+        let phases = PhaseTimings()
+        let model = try options.loadModel(k: count.k, timings: phases)
         let k = model.config.k
-        guard let user else { return printAll(model: model, k: k) }
+        guard let user else {
+            let lists = phases.measure("recommend") { model.recommender.recommendAll(k: k) }
+            if let timings {
+                try TimingsFile.write(phases, total: ContinuousClock.now - start, counts: [("users", lists.count)],
+                                      to: timings)
+            }
+            return printAll(lists, model: model, k: k)
+        }
         let u = try Lookup.user(user, in: model)
         let list = model.recommendations(user: u, k: k)
         if json {
@@ -42,8 +57,7 @@ struct RecommendCommand: ParsableCommand {
         }
     }
 
-    private func printAll(model: RecommenderModel, k: Int) {
-        let lists = model.recommender.recommendAll(k: k)
+    private func printAll(_ lists: [[Recommendation]], model: RecommenderModel, k: Int) {
         let api = APIDocuments(model: model)
         var out = ""
         for (u, list) in lists.enumerated() {
