@@ -28,7 +28,7 @@ public struct SiteBuilder: Sendable {
         public var bootstrapDirectory = SiteAssets.debianBootstrapDirectory
         /// Pages converted, link-checked and written per batch (and users per
         /// batch of data files): enough to keep every core busy, few enough
-        /// that a 100k-user site is never held in memory as HTML.
+        /// that a 100k-user site is never held in memory as Markdown or HTML.
         public var batchSize = 1024
 
         public init() {}
