@@ -54,10 +54,10 @@ public struct SiteBuilder: Sendable {
     public let console: BuildConsole
     public let renderPages: PageRenderer
     /// Where the steps' wall times go (`recsite build --timings`): `read`,
-    /// `cleanse`, `model`, `similarity`, `recommend`, then per batch
-    /// `markdown` (with the pages' shared tallies), `html`, `data`, `links`
-    /// and `write`. They add up to the build's
-    /// wall time, apart from loading the templates and taking the lock.
+    /// `cleanse`, `model`, `similarity`, `recommend`, `markdown` (the tallies
+    /// the pages share, then per batch), then per batch `html`, `data`,
+    /// `links` and `write`. They add up to the build's wall time, apart from
+    /// loading the templates and taking the lock.
     public let timings: PhaseTimings
 
     public init(options: Options, console: BuildConsole, timings: PhaseTimings = PhaseTimings(),
