@@ -7,11 +7,10 @@ struct UserPage {
     /// History rows shown on the page; the CSV and JSON hold all of them.
     static let historyRows = 50
 
-    /// The page, its chart (none without a history) and its users-index row.
+    /// The page and its chart (none without a history).
     struct Output {
         let page: MarkdownPage
         let chart: SiteFile?
-        let indexRow: Row
     }
 
     let facts: SiteFacts
@@ -20,9 +19,8 @@ struct UserPage {
     func render(templates: TemplateLibrary) throws -> Output {
         let user = facts.users[self.user]
         let path = SitePaths.user(user.id)
-        let profile = facts.model.profile(user: self.user)
+        let (profile, genres) = profileAndGenres()
         let total = profile.totalScore
-        let genres = profile.genrePreferences(items: facts.items)
         let contentTypes = profile.contentBreakdown(items: facts.items)
         var context: PageContext = [
             "heading": MarkdownEscaping.text(PageText.userLabel(user)),
@@ -58,7 +56,29 @@ struct UserPage {
             path: path, title: MarkdownEscaping.plain("User " + PageText.userLabel(user)),
             breadcrumbs: PageText.usersTrail,
             markdown: try PageTemplate.render("user.md", context, with: templates))
-        return Output(page: page, chart: chart, indexRow: indexRow(user, profile: profile, genres: genres))
+        return Output(page: page, chart: chart)
+    }
+
+    /// The user's row of `users/index.md`, from the same numbers as the page
+    /// but without rendering it (the index is rendered before the user pages).
+    func indexRow() -> Row {
+        let user = facts.users[self.user]
+        let (profile, genres) = profileAndGenres()
+        return [
+            "id": MarkdownLink.to(SitePaths.user(user.id), from: SitePaths.usersIndex, text: user.id),
+            "name": user.name.isEmpty ? PageText.none : MarkdownEscaping.text(user.name),
+            "region": user.region.isEmpty ? PageText.none : MarkdownEscaping.text(user.region),
+            "items": String(profile.history.count),
+            "events": String(profile.eventCount),
+            "totalScore": NumberFormat.interaction(profile.totalScore),
+            "topGenre": genres.first.map { MarkdownEscaping.text($0.name) } ?? PageText.none,
+        ]
+    }
+
+    /// The history and genre totals that both the page and its index row show.
+    private func profileAndGenres() -> (profile: UserProfile, genres: [GroupTotal]) {
+        let profile = facts.model.profile(user: user)
+        return (profile, profile.genrePreferences(items: facts.items))
     }
 
     private func groups(_ groups: [GroupTotal], total: Double) -> [Row] {
@@ -162,18 +182,6 @@ struct UserPage {
             "recommendationsCSV": link(SitePaths.recommendationsCSV(id)),
             "movieReportCSV": link(SitePaths.movieReportCSV(id)),
             "breakdownsCSV": link(SitePaths.scoreBreakdownsCSV(id)),
-        ]
-    }
-
-    private func indexRow(_ user: User, profile: UserProfile, genres: [GroupTotal]) -> Row {
-        [
-            "id": MarkdownLink.to(SitePaths.user(user.id), from: SitePaths.usersIndex, text: user.id),
-            "name": user.name.isEmpty ? PageText.none : MarkdownEscaping.text(user.name),
-            "region": user.region.isEmpty ? PageText.none : MarkdownEscaping.text(user.region),
-            "items": String(profile.history.count),
-            "events": String(profile.eventCount),
-            "totalScore": NumberFormat.interaction(profile.totalScore),
-            "topGenre": genres.first.map { MarkdownEscaping.text($0.name) } ?? PageText.none,
         ]
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
 import RecEngine
 
-/// `recsite build` as named steps: load → model → recommendations → pages,
-/// then in batches HTML → API/CSV files → write (or compare), then the link
-/// check and the swap. Each step is a method a test can run alone; `build()`
-/// and `check()` run them in order and report progress through a
-/// `BuildConsole`. Only the model, the lists and the Markdown are held
-/// whole; HTML and data files are written batch by batch.
+/// `recsite build` as named steps: load → model → recommendations, then in
+/// batches Markdown → HTML → API/CSV files → write (or compare), then the
+/// link check and the swap. Each step is a method a test can run alone;
+/// `build()` and `check()` run them in order and report progress through a
+/// `BuildConsole`. Only the model and the lists are held whole; pages (as
+/// Markdown and HTML) and data files are made and written batch by batch.
 public struct SiteBuilder: Sendable {
     /// What to build from where.
     public struct Options: Sendable {
@@ -28,16 +28,16 @@ public struct SiteBuilder: Sendable {
         public var bootstrapDirectory = SiteAssets.debianBootstrapDirectory
         /// Pages converted, link-checked and written per batch (and users per
         /// batch of data files): enough to keep every core busy, few enough
-        /// that a 100k-user site is never held in memory as HTML.
+        /// that a 100k-user site is never held in memory as Markdown or HTML.
         public var batchSize = 1024
 
         public init() {}
     }
 
-    /// Renders the Markdown pages and charts (the `SitePages` step), given the
-    /// model, the templates, every user's recommendations and a worker count.
-    public typealias PageRenderer = @Sendable (RecommenderModel, TemplateLibrary, [[Recommendation]], Int) throws
-        -> (pages: [MarkdownPage], files: [SiteFile])
+    /// The Markdown pages and charts (`SitePages`), given the model, the
+    /// templates and every user's recommendations; rendered a batch at a time.
+    public typealias PageRenderer = @Sendable (RecommenderModel, TemplateLibrary, [[Recommendation]]) throws
+        -> any SitePageSource
 
     /// What a build or check found.
     public struct Outcome: Sendable {
@@ -54,9 +54,10 @@ public struct SiteBuilder: Sendable {
     public let console: BuildConsole
     public let renderPages: PageRenderer
     /// Where the steps' wall times go (`recsite build --timings`): `read`,
-    /// `cleanse`, `model`, `similarity`, `recommend`, `markdown`, then per
-    /// batch `html`, `data`, `links` and `write`. They add up to the build's
-    /// wall time, apart from loading the templates and taking the lock.
+    /// `cleanse`, `model`, `similarity`, `recommend`, `markdown` (the tallies
+    /// the pages share, then per batch), then per batch `html`, `data`,
+    /// `links` and `write`. They add up to the build's wall time, apart from
+    /// loading the templates and taking the lock.
     public let timings: PhaseTimings
 
     public init(options: Options, console: BuildConsole, timings: PhaseTimings = PhaseTimings(),
@@ -132,17 +133,19 @@ public struct SiteBuilder: Sendable {
         return (collected.files, prepared.pageCount)
     }
 
-    /// What the batches are made from: everything but the HTML and the data files.
+    /// What the batches are made from: everything but the pages and the data files.
     public struct Prepared: Sendable {
         public let model: RecommenderModel
         public let recommendations: [[Recommendation]]
-        public var pages: [MarkdownPage]
+        /// The pages, rendered batch by batch by `emit`.
+        public let pages: any SitePageSource
         public let otherFiles: [SiteFile]
         public let converter: HTMLConverter
-        public let pageCount: Int
+        public var pageCount: Int { pages.count }
     }
 
-    /// Steps 1–4: templates, assets, the model, every user's list and the Markdown pages.
+    /// Steps 1–4: templates, assets, the model, every user's list and what
+    /// the Markdown pages share.
     public func prepare() throws -> Prepared {
         console.phase("loading templates from \(options.templatesDirectory)/")
         let templates = try loadTemplates()
@@ -152,33 +155,30 @@ public struct SiteBuilder: Sendable {
         let model = try loadModel()
         console.phase("recommending for \(model.dataset.users.count) users (k = \(model.config.k))")
         let lists = timings.measure("recommend") { recommendations(model) }
-        console.phase("rendering Markdown pages")
-        let rendered = try timings.measure("markdown") { try pages(model: model, templates: templates, recommendations: lists) }
-        return Prepared(model: model, recommendations: lists, pages: rendered.pages, otherFiles: rendered.files + assets,
-                        converter: converter, pageCount: rendered.pages.count)
+        console.phase("preparing the pages")
+        let source = try timings.measure("markdown") { try pages(model: model, templates: templates, recommendations: lists) }
+        return Prepared(model: model, recommendations: lists, pages: source, otherFiles: assets, converter: converter)
     }
 
-    /// Steps 5–7 in batches: each batch of pages as Markdown and HTML, then
-    /// the data files, then the charts and assets, each batch put into
-    /// `sink` as soon as it is made; finally every link is checked against
-    /// every file put.
+    /// Steps 5–7 in batches: each batch of pages as Markdown (with its
+    /// charts) and HTML, then the data files, then the assets, each batch put
+    /// into `sink` as soon as it is made, so no more than a batch of page
+    /// text is held; finally every link is checked against every file put.
     func emit(_ prepared: Prepared, into sink: SiteSink) throws {
-        var prepared = prepared
         var links = LinkLedger()
-        console.phase("converting \(prepared.pageCount) pages to HTML")
+        console.phase("rendering \(prepared.pageCount) pages as Markdown and HTML")
         console.startProgress("pages", total: prepared.pageCount)
         let console = self.console
-        while !prepared.pages.isEmpty {
-            let batch = Array(prepared.pages.prefix(options.batchSize))
-            prepared.pages.removeFirst(batch.count)  // each batch's text is freed once written
+        for range in batches(of: prepared.pageCount) {
+            let batch = try timings.measure("markdown") { try prepared.pages.render(range, workers: options.workers) }
             let html = try timings.measure("html") {
-                try prepared.converter.convert(batch, workers: options.workers) { console.advanceProgress() }
+                try prepared.converter.convert(batch.pages, workers: options.workers) { console.advanceProgress() }
             }
             timings.measure("links") {
                 links.record(html.flatMap { [$0.markdownLinks, $0.htmlLinks] }, workers: options.workers)
             }
             try timings.measure("write") {
-                try sink.put(batch.map { SiteFile(path: $0.path, text: $0.markdown) } + html.map(\.file))
+                try sink.put(batch.pages.map { SiteFile(path: $0.path, text: $0.markdown) } + html.map(\.file) + batch.files)
             }
         }
         console.endProgress()
@@ -187,9 +187,7 @@ public struct SiteBuilder: Sendable {
         let siteWide = timings.measure("data") { data.siteWideFiles() }
         try timings.measure("write") { try sink.put(siteWide) }
         timings.measure("links") { links.record(targets: data.searchLinks) }
-        let userCount = prepared.model.dataset.users.count
-        for lower in stride(from: 0, to: userCount, by: options.batchSize) {
-            let users = lower..<min(userCount, lower + options.batchSize)
+        for users in batches(of: prepared.model.dataset.users.count) {
             let files = timings.measure("data") { data.userFiles(users: users, workers: options.workers) }
             try timings.measure("write") { try sink.put(files) }
         }
@@ -228,10 +226,16 @@ public struct SiteBuilder: Sendable {
         model.recommender.recommendAll(k: model.config.k, workers: options.workers)
     }
 
-    /// Step 4: the Markdown pages and charts.
+    /// Step 4: the source of the Markdown pages and charts, which `emit`
+    /// renders a batch at a time.
     public func pages(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]]) throws
-        -> (pages: [MarkdownPage], files: [SiteFile]) {
-        try renderPages(model, templates, recommendations, options.workers)
+        -> any SitePageSource {
+        try renderPages(model, templates, recommendations)
+    }
+
+    /// `0..<count` cut into ranges of `options.batchSize`.
+    private func batches(of count: Int) -> [Range<Int>] {
+        stride(from: 0, to: count, by: options.batchSize).map { $0..<min(count, $0 + options.batchSize) }
     }
 
     /// The output folder as the messages name it (no trailing `/`).

@@ -11,11 +11,18 @@ struct LinkLedger {
     /// Links to one missing target listed in an error (in page order).
     static let referrersKept = 20
 
+    /// A link as recorded; its error line is only formatted by `verify`, as
+    /// most links are never reported.
     private struct Referrer {
         let page: String
-        let line: String
+        let link: String
+        /// Why it is broken when known already; `nil` for "no such file".
+        var problem: String? = nil
         /// When it was recorded: pages come in page order, links in link order.
         let order: Int
+
+        /// `page: link (why)`.
+        var line: String { "\(page): \(link) (\(problem ?? "no such file"))" }
     }
 
     /// Links already known to be broken (root-absolute, leaving the site).
@@ -33,9 +40,10 @@ struct LinkLedger {
             for link in links {
                 recorded += 1
                 switch link {
-                case .broken(let line): broken.append(Referrer(page: page.page, line: line, order: recorded))
-                case .target(let target, let line):
-                    let referrer = Referrer(page: page.page, line: line, order: recorded)
+                case .broken(let link, let why):
+                    broken.append(Referrer(page: page.page, link: link, problem: why, order: recorded))
+                case .target(let target, let link):
+                    let referrer = Referrer(page: page.page, link: link, order: recorded)
                     let kept = targets[target]?.count ?? 0
                     if kept == 0 {
                         targets[target] = [referrer]
@@ -53,7 +61,7 @@ struct LinkLedger {
         for (file, target) in named where (targets[target]?.count ?? 0) < Self.referrersKept {
             recorded += 1
             targets[target, default: []].append(
-                Referrer(page: file, line: "\(file): \(target) (no such file)", order: recorded))
+                Referrer(page: file, link: target, order: recorded))
         }
     }
 
@@ -70,8 +78,8 @@ struct LinkLedger {
     }
 
     private enum Resolved {
-        case broken(line: String)
-        case target(String, line: String)
+        case broken(link: String, why: String)
+        case target(String, link: String)
     }
 
     /// Each distinct link of a page: broken already, or the file it names.
@@ -81,8 +89,8 @@ struct LinkLedger {
         for link in page.links where seen.insert(link).inserted {
             switch LinkChecker.resolution(of: link, from: page.page) {
             case .none: continue
-            case .problem(let why): result.append(.broken(line: "\(page.page): \(link) (\(why))"))
-            case .file(let target): result.append(.target(target, line: "\(page.page): \(link) (no such file)"))
+            case .problem(let why): result.append(.broken(link: link, why: why))
+            case .file(let target): result.append(.target(target, link: link))
             }
         }
         return result

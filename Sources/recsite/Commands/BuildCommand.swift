@@ -92,10 +92,10 @@ struct BuildCommand: ParsableCommand {
         let evaluate = self.evaluate
         let phases = PhaseTimings()
         let builder = SiteBuilder(options: settings, console: StandardErrorConsole(quiet: quiet), timings: phases) {
-            model, templates, recommendations, workers in
+            model, templates, recommendations in
             let evaluationResult = try evaluate ? Self.runEvaluation(model) : cachedEvaluation
-            return try SitePages(model: model, templates: templates, recommendations: recommendations,
-                                 evaluation: evaluationResult).render(workers: workers)
+            return SitePages(model: model, templates: templates, recommendations: recommendations,
+                             evaluation: evaluationResult)
         }
         do {
             let outcome = try check ? builder.check() : builder.build()

@@ -42,7 +42,7 @@ struct BuildFixture {
         options.templatesDirectory = templates
         options.configPath = Self.repository.appendingPathComponent("recsite.yml").path
         options.workers = workers
-        return SiteBuilder(options: options, console: console, renderPages: renderPages ?? { model, _, lists, _ in
+        return SiteBuilder(options: options, console: console, renderPages: renderPages ?? { model, _, lists in
             StandInPages.render(model: model, recommendations: lists)
         })
     }
@@ -102,11 +102,9 @@ enum PageSource: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var renderer: SiteBuilder.PageRenderer {
         switch self {
         case .standIn:
-            return { model, _, lists, _ in StandInPages.render(model: model, recommendations: lists) }
+            return { model, _, lists in StandInPages.render(model: model, recommendations: lists) }
         case .sitePages:
-            return { model, templates, lists, workers in
-                try SitePages(model: model, templates: templates, recommendations: lists).render(workers: workers)
-            }
+            return { model, templates, lists in SitePages(model: model, templates: templates, recommendations: lists) }
         }
     }
 }

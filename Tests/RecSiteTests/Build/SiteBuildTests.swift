@@ -78,21 +78,29 @@ struct SiteBuildTests {
         #expect(user.contains("<h1>User Zoë &lt;b&gt;Ünal&lt;/b&gt; (ü/../x y)</h1>"))
     }
 
-    @Test func buildsWithAnyWorkerCountOrBatchSizeGiveIdenticalBytes() throws {
-        let fixture = try BuildFixture()
+    @Test(arguments: PageSource.allCases)
+    func buildsWithAnyWorkerCountOrBatchSizeGiveIdenticalBytes(pages source: PageSource) throws {
+        let fixture = try BuildFixture(pages: source)
         defer { fixture.cleanUp() }
-        _ = try fixture.builder(out: "one", workers: 1).build()
-        _ = try fixture.builder(out: "two", workers: 4).build()
-        // Pages and users written in many small batches: the same site.
-        var batched = fixture.builder(out: "three", workers: 2).options
-        batched.batchSize = 2
-        _ = try SiteBuilder(options: batched, console: fixture.console, renderPages: fixture.builder().renderPages).build()
+        _ = try fixture.builder(out: "one", workers: 1, renderPages: source.renderer).build()
+        _ = try fixture.builder(out: "two", workers: 4, renderPages: source.renderer).build()
         let one = try BuildFixture.contents(of: fixture.scratch + "/one")
         let two = try BuildFixture.contents(of: fixture.scratch + "/two")
         #expect(one.keys.sorted() == two.keys.sorted())
         #expect(one == two)
-        #expect(try BuildFixture.contents(of: fixture.scratch + "/three") == one)
         #expect(!one.isEmpty)
+        // Pages rendered and written, and users' files made, in small batches
+        // that start anywhere in the page order: the same site.
+        for size in [1, 2, 3] {
+            var batched = fixture.builder(out: "batch\(size)", workers: 2).options
+            batched.batchSize = size
+            let phases = PhaseTimings()
+            _ = try SiteBuilder(options: batched, console: fixture.console, timings: phases,
+                                renderPages: source.renderer).build()
+            #expect(try BuildFixture.contents(of: fixture.scratch + "/batch\(size)") == one, "batches of \(size)")
+            #expect(phases.phases.map(\.name)
+                == ["read", "cleanse", "model", "similarity", "recommend", "markdown", "html", "links", "write", "data"])
+        }
         // No machine path and no clock time in any file.
         for (path, bytes) in one where !path.hasPrefix("assets/vendor/") {
             let text = String(decoding: bytes, as: UTF8.self)
@@ -172,7 +180,7 @@ struct SiteBuildTests {
         let before = try BuildFixture.contents(of: fixture.scratch + "/site")
         // A chart at a path that is also a folder: fails after other files are
         // already in the staging folder (files are written batch by batch).
-        let clash = fixture.builder { model, _, lists, _ in
+        let clash = fixture.builder { model, _, lists in
             var result = StandInPages.render(model: model, recommendations: lists)
             result.files.append(SiteFile(path: "charts/users", text: "x"))
             return result
@@ -189,7 +197,7 @@ struct SiteBuildTests {
     @Test func aBrokenLinkFailsTheBuildNamingPageAndLink() throws {
         let fixture = try BuildFixture()
         defer { fixture.cleanUp() }
-        let broken = fixture.builder { model, _, lists, _ in
+        let broken = fixture.builder { model, _, lists in
             var result = StandInPages.render(model: model, recommendations: lists)
             let page = result.pages.removeLast()
             result.pages.append(MarkdownPage(path: page.path, title: page.title, breadcrumbs: page.breadcrumbs,
@@ -224,7 +232,7 @@ struct SiteBuildTests {
         _ = try fixture.builder().build()
         let lines = fixture.console.lines
         #expect(lines.contains("phase: loading \(BuildFixture.data)/"))
-        #expect(lines.contains("phase: converting 19 pages to HTML"))
+        #expect(lines.contains("phase: rendering 19 pages as Markdown and HTML"))
         #expect(lines.contains("progress: pages 0/19"))
         #expect(lines.contains("progress: done 19/19"))
         let summary = try #require(lines.last)

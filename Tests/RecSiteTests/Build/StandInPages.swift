@@ -5,8 +5,7 @@ import RecSite
 /// tests: every page kind, links between pages (to `.md`), to JSON, CSV and
 /// charts, and data strings escaped the way page templates escape them.
 enum StandInPages {
-    static func render(model: RecommenderModel, recommendations: [[Recommendation]])
-        -> (pages: [MarkdownPage], files: [SiteFile]) {
+    static func render(model: RecommenderModel, recommendations: [[Recommendation]]) -> RenderedPages {
         let users = model.dataset.users, items = model.dataset.items
         let home = Breadcrumb(title: "Home", path: SitePaths.index)
         var pages: [MarkdownPage] = []
@@ -64,7 +63,7 @@ enum StandInPages {
             page(path, title, crumbs: [home], "See the [overview](\(link(path, SitePaths.index))) and "
                  + "[popular movies](\(link(path, SitePaths.popularMoviesCSV))).\n\n~~old~~ https://example.com\n")
         }
-        return (pages, files)
+        return RenderedPages(pages: pages, files: files)
     }
 
     /// Every ASCII punctuation character backslash-escaped (CommonMark allows
@@ -80,5 +79,18 @@ enum StandInPages {
             out.unicodeScalars.append(scalar)
         }
         return out
+    }
+}
+
+/// Pages rendered whole, served a range at a time as a build asks for them;
+/// the files come with the last range, after every page.
+struct RenderedPages: SitePageSource {
+    var pages: [MarkdownPage]
+    var files: [SiteFile]
+
+    var count: Int { pages.count }
+
+    func render(_ range: Range<Int>, workers: Int) -> (pages: [MarkdownPage], files: [SiteFile]) {
+        (Array(pages[range]), range.upperBound == pages.count ? files : [])
     }
 }

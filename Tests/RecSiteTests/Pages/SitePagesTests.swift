@@ -36,6 +36,30 @@ import Testing
         #expect(one.pages == (try PageFixture.site()).pages)
     }
 
+    /// A build renders the pages a batch at a time: any partition into ranges
+    /// gives the whole site's pages and charts, in order, the evaluation's too.
+    @Test(arguments: [1, 2, 3, 7, 1_000])
+    func renderingInRangesGivesTheWholeSite(size: Int) throws {
+        let site = try PageFixture.site()
+        let pages = SitePages(model: site.model, templates: try PageFixture.templates(),
+                              recommendations: site.recommendations, evaluation: try EvaluationPageTests.result())
+        let whole = try pages.render(0..<pages.count, workers: 2)
+        #expect(whole.pages.count == pages.count)
+        #expect(whole.pages.map(\.path) == site.pages.map(\.path) + [SitePaths.evaluation])
+        #expect(whole.pages[1..<site.pages.count] == site.pages[1...])  // index.md links the evaluation
+        #expect(whole.files.map(\.path) == site.files.map(\.path) + [SitePaths.evaluationChart])
+        var collected: (pages: [MarkdownPage], files: [SiteFile]) = ([], [])
+        for lower in stride(from: 0, to: pages.count, by: size) {
+            let batch = try pages.render(lower..<min(pages.count, lower + size), workers: 2)
+            #expect(batch.pages.count == min(size, pages.count - lower))
+            collected.pages += batch.pages
+            collected.files += batch.files
+        }
+        #expect(collected.pages == whole.pages)
+        #expect(collected.files == whole.files)
+        #expect(try pages.render(3..<3, workers: 2).pages.isEmpty)
+    }
+
     @Test func missingTemplateIsAnErrorNamingIt() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recsite-empty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -43,7 +67,8 @@ import Testing
         let site = try PageFixture.site()
         let pages = SitePages(model: site.model, templates: try TemplateLibrary(directory: folder.path),
                               recommendations: site.recommendations)
-        #expect(throws: RecSiteError.templateError(path: "user.md.mustache", reason: "template missing from the template folder")) {
+        // The first page in page order is index.md.
+        #expect(throws: RecSiteError.templateError(path: "index.md.mustache", reason: "template missing from the template folder")) {
             try pages.render(workers: 2)
         }
     }

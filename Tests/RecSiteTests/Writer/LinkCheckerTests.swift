@@ -98,6 +98,23 @@ struct LinkCheckerTests {
             """)
     }
 
+    /// Links broken whatever the site holds say why; a missing target lists
+    /// only the first 20 links naming it, in page order.
+    @Test func verifySaysWhyAndKeepsTheFirstReferrersOfAMissingTarget() throws {
+        let pages = [LinkChecker.PageLinks(page: "a/b.html", links: ["/x.html", "../../up.html", "gone.html"])]
+            + (1...25).map { LinkChecker.PageLinks(page: "p\($0).html", links: ["a/gone.html"]) }
+        let error = try #require(throws: RecSiteError.self) {
+            try LinkChecker.verify(pages, paths: ["a/b.html"], workers: 2)
+        }
+        // a/b.html's gone.html is the first of the 20 links to a/gone.html.
+        let kept = (1...19).map { "p\($0).html: a/gone.html (no such file)" }
+        #expect(error == .brokenLinks([
+            "a/b.html: /x.html (root-absolute: breaks under a base path)",
+            "a/b.html: ../../up.html (leaves the site)",
+            "a/b.html: gone.html (no such file)",
+        ] + kept.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }))
+    }
+
     @Test func resolveNormalisesDotsAndRefusesToLeaveTheRoot() {
         #expect(LinkChecker.resolve("../a/./b.html", from: "x/y.html") == "a/b.html")
         #expect(LinkChecker.resolve("b.html", from: "y.html") == "b.html")
