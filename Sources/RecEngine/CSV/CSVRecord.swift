@@ -66,6 +66,29 @@ public struct CSVRecord {
         }
     }
 
+    /// Every field's trimmed bytes, valid only inside a `withFields` body.
+    public struct Fields {
+        fileprivate let bytes: UnsafeBufferPointer<UInt8>
+        fileprivate let ends: UnsafeBufferPointer<Int>
+        public let count: Int
+
+        /// Field `index`, trimmed of white space.
+        @inline(__always) public subscript(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            precondition(index < count, "field index out of range")
+            let start = index == 0 ? 0 : ends[index - 1]
+            return FieldTrimming.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<ends[index]]))
+        }
+    }
+
+    /// Calls `body` with the fields, for checking several fields of a row at
+    /// once without a closure per field.
+    @inline(__always)
+    public func withFields<R>(_ body: (Fields) -> R) -> R {
+        storage.withUnsafeBufferPointer { bytes in
+            ends.withUnsafeBufferPointer { ends in body(Fields(bytes: bytes, ends: ends, count: fieldCount)) }
+        }
+    }
+
     /// Field `index` as a trimmed string (invalid UTF-8 becomes U+FFFD).
     public func string(_ index: Int) -> String {
         withTrimmedField(index) { FieldTrimming.string($0) }

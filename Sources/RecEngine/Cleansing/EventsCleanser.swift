@@ -71,6 +71,7 @@ enum EventsCleanser {
     /// Every events.csv rule but the duplicate one, for one row at a time.
     private struct RowRules: @unchecked Sendable {
         let columns: [Int]
+        let userColumn: Int, itemColumn: Int, typeColumn: Int, secondsColumn: Int, timeColumn: Int
         let fieldCount: Int
         let typeIndex: [String: UInt8]
         let typeNames: EventTypeNames
@@ -81,6 +82,8 @@ enum EventsCleanser {
 
         init(table: CSVTable, columns: [Int], weights: EventWeights, userIndex: IDIndex, itemIndex: IDIndex) {
             self.columns = columns
+            (userColumn, itemColumn, typeColumn, secondsColumn, timeColumn) =
+                (columns[0], columns[1], columns[2], columns[3], columns[4])
             fieldCount = table.fieldCount
             var typeIndex: [String: UInt8] = [:]
             for (index, name) in weights.types.enumerated() { typeIndex[name] = UInt8(index) }
@@ -90,44 +93,51 @@ enum EventsCleanser {
             byteLookup = !table.hasInvalidUTF8
         }
 
+        private enum Checked {
+            case kept(EventKey, watchSeconds: Double)
+            case dropped(CleansingReason)
+        }
+
+        /// The rules in SPEC order on a row of the right width.
+        private func check(_ field: CSVRecord.Fields) -> Checked {
+            for column in columns where field[column].isEmpty { return .dropped(.missingValue) }
+            guard let type = typeNames.index(ofASCII: field[typeColumn])
+                    ?? typeIndex[FieldTrimming.string(field[typeColumn]).lowercased()] else {
+                return .dropped(.unknownEventType)
+            }
+            guard let seconds = DecimalNumber.parse(field[secondsColumn]), seconds >= 0 else {
+                return .dropped(.invalidWatchSeconds)
+            }
+            guard let time = TimestampParser.parse(field[timeColumn]) else { return .dropped(.invalidTimestamp) }
+            guard let user = byteLookup ? userIndex[utf8: field[userColumn]]
+                    : userIndex[FieldTrimming.string(field[userColumn])] else {
+                return .dropped(.unknownUser)
+            }
+            guard let item = byteLookup ? itemIndex[utf8: field[itemColumn]]
+                    : itemIndex[FieldTrimming.string(field[itemColumn])] else {
+                return .dropped(.unknownItem)
+            }
+            return .kept(EventKey(user: user, item: item, type: type, watchBits: seconds.bitPattern, time: time),
+                         watchSeconds: seconds)
+        }
+
         func apply(_ reader: inout CSVReader, file: String, expectedRows: Int) -> PartResult {
-            let (userColumn, itemColumn, typeColumn, secondsColumn, timeColumn) =
-                (columns[0], columns[1], columns[2], columns[3], columns[4])
             var result = PartResult(report: FileCleansing(file: file))
             result.candidates.reserveCapacity(expectedRows)
             result.hashes.reserveCapacity(expectedRows)
             var row = CSVRecord()
             while reader.next(into: &row) {
                 result.report.rowsRead += 1
-                let reason: CleansingReason
-                check: do {
-                    guard row.count == fieldCount, !row.unterminatedQuote else { reason = .malformedRow; break check }
-                    guard !columns.contains(where: row.isEmpty) else { reason = .missingValue; break check }
-                    guard let type = row.withTrimmedField(typeColumn, { typeNames.index(ofASCII: $0) })
-                            ?? typeIndex[row.string(typeColumn).lowercased()] else {
-                        reason = .unknownEventType; break check
-                    }
-                    guard let seconds = row.withTrimmedField(secondsColumn, DecimalNumber.parse), seconds >= 0 else {
-                        reason = .invalidWatchSeconds; break check
-                    }
-                    guard let time = row.withTrimmedField(timeColumn, TimestampParser.parse) else {
-                        reason = .invalidTimestamp; break check
-                    }
-                    guard let user = byteLookup ? row.withTrimmedField(userColumn, { userIndex[utf8: $0] })
-                            : userIndex[row.string(userColumn)] else {
-                        reason = .unknownUser; break check
-                    }
-                    guard let item = byteLookup ? row.withTrimmedField(itemColumn, { itemIndex[utf8: $0] })
-                            : itemIndex[row.string(itemColumn)] else {
-                        reason = .unknownItem; break check
-                    }
-                    let key = EventKey(user: user, item: item, type: type, watchBits: seconds.bitPattern, time: time)
+                let checked = row.count == fieldCount && !row.unterminatedQuote
+                    ? row.withFields { check($0) } : .dropped(.malformedRow)
+                switch checked {
+                case .kept(let key, let seconds):
                     result.candidates.append(Candidate(key: key, watchSeconds: seconds, line: row.line,
                                                        raw: row.rawStart..<row.rawEnd))
                     result.hashes.append(key.hash)
-                    continue
+                case .dropped(let reason):
+                    result.report.record(reason, line: row.line, raw: reader.rawText(of: row))
                 }
-                result.report.record(reason, line: row.line, raw: reader.rawText(of: row))
             }
             return result
         }

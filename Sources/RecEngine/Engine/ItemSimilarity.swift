@@ -184,7 +184,18 @@ public struct ItemSimilarity: Sendable {
                 if shrinks { scratch.common[k] += 1 }
             }
         }
-        scratch.touched.sort()
+        // Ascending order: by sorting the touched items, or, when they are
+        // many, by scanning every item for a non-zero dot (an item touched
+        // but summing to 0 gives sim 0 either way, which is not kept).
+        let scans = scratch.touched.count * 16 > scratch.dot.count && !shrinks
+        if scans {
+            scratch.touched.removeAll(keepingCapacity: true)
+            scratch.dot.withUnsafeBufferPointer { dot in
+                for k in 0..<dot.count where dot[k] != 0 { scratch.touched.append(Int32(k)) }
+            }
+        } else {
+            scratch.touched.sort()
+        }
         var neighbours: [Int32] = [], values: [Double] = []
         neighbours.reserveCapacity(scratch.touched.count)
         values.reserveCapacity(scratch.touched.count)
