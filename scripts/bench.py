@@ -320,27 +320,63 @@ def run_one_build(size, args):
     return result
 
 
+def run_engines(size, args):
+    """The engine side by side: `recsite recommend --all --json --timings` and
+    bench/baseline.py, each run `build_repeats` times, alternating, so both
+    see the same machine speed (it drifts by ±20% within minutes here); the
+    fastest run of each is kept, as for the builds. Returns both results
+    and both runs' top-10 lists."""
+    ours, theirs = [], []
+    for _ in range(build_repeats(size, args)):
+        ours.append(run_recommend(size, args))
+        if baseline_wanted(size, args):
+            theirs.append(run_baseline(size, args))
+    recommend, recsite_lists = min(ours, key=lambda run: recommend_seconds(run[0]))
+    recommend["engine_runs"] = [recommend_seconds(run) for run, _ in ours]
+    if not theirs:
+        gigabytes = size.users * size.items * 8 / 1e9
+        return recommend, recsite_lists, {
+            "status": f"not run (dense matrix ~{gigabytes:.0f} GB; BENCH_BASELINE_LARGE=1 runs it)"}, None
+    baseline, baseline_lists = min(theirs, key=lambda run: run[0]["phases"].get("total", run[0]["wall"]))
+    baseline["engine_runs"] = [run["phases"].get("total", run["wall"]) for run, _ in theirs]
+    return recommend, recsite_lists, baseline, baseline_lists
+
+
+def recommend_seconds(recommend):
+    """The engine's time in one `recommend --all` run: its phases, or the process without --timings."""
+    phases = recommend.get("phases")
+    return sum(phases[name] for name in ENGINE_PHASES) if phases else recommend["wall"]
+
+
 def run_recommend(size, args):
-    """`recsite recommend --all --json`: the engine alone as a process, and its top-10 lists."""
+    """`recsite recommend --all --json`: the engine alone as a process, its
+    phases (`--timings`, when this recsite has it) and its top-10 lists."""
     out = args.work / f"{size.name}-recsite.jsonl"
+    timings = args.work / f"{size.name}-engine-timings.json"
+    timings.unlink(missing_ok=True)
+    command = [args.recsite, "recommend", "--all", "--json", "--data", args.work / size.name]
+    with_timings = "--timings" in output_of([args.recsite, "recommend", "--help"])
+    if with_timings:
+        command += ["--timings", timings]
     with open(out, "w") as handle:
-        measured = run_measured([args.recsite, "recommend", "--all", "--json", "--data",
-                                 args.work / size.name], f"recsite recommend --all ({size.name})",
-                                stdout=handle)
+        measured = run_measured(command, f"recsite recommend --all ({size.name})", stdout=handle)
     lists = {}
     with open(out) as handle:
         for line in handle:
             if line.strip():
                 document = json.loads(line)
                 lists[document["user_id"]] = [entry["item_id"] for entry in document["items"]][:TOP_K]
-    return {"wall": round(measured.wall, 3), "peak_rss_kib": measured.peak_rss_kib}, lists
+    result = {"wall": round(measured.wall, 3), "peak_rss_kib": measured.peak_rss_kib, "phases": None}
+    if with_timings:
+        report = json.loads(timings.read_text())
+        phases = {str(phase["name"]): round(float(phase["seconds"]), 4) for phase in report.get("phases", [])}
+        if all(name in phases for name in ENGINE_PHASES):
+            result["phases"] = phases
+    return result, lists
 
 
 def run_baseline(size, args):
     """bench/baseline.py in the venv: its phase timings (stderr's last line) and lists."""
-    if not baseline_wanted(size, args):
-        gigabytes = size.users * size.items * 8 / 1e9
-        return {"status": f"not run (dense matrix ~{gigabytes:.0f} GB; BENCH_BASELINE_LARGE=1 runs it)"}, None
     out = args.work / f"{size.name}-baseline.jsonl"
     measured = run_measured([args.python, ROOT / "bench" / "baseline.py", args.work / size.name, out, TOP_K],
                             f"bench/baseline.py ({size.name})")
@@ -513,10 +549,9 @@ def bench_size(size, args, machine):
     if size.growth_only:
         return {"size": {"users": size.users, "items": size.items, "events": size.events, "seed": size.seed},
                 "machine": machine, "synth": synth, "build": build, "markdown": markdown, "growth_only": True}, []
-    say(f"{size.name}: recsite recommend --all --json")
-    recommend, recsite_lists = run_recommend(size, args)
-    say(f"{size.name}: bench/baseline.py" + ("" if baseline_wanted(size, args) else " (skipped)"))
-    baseline, baseline_lists = run_baseline(size, args)
+    say(f"{size.name}: recsite recommend --all --json" + (" and bench/baseline.py" if baseline_wanted(size, args)
+        else " (baseline skipped)") + f", alternating, best of {build_repeats(size, args)}")
+    recommend, recsite_lists, baseline, baseline_lists = run_engines(size, args)
     if baseline_lists is None:
         equality, differences = {"checked": False, "equal": 0, "users": len(recsite_lists)}, []
     else:
@@ -549,9 +584,15 @@ def phase_map(result):
     return {phase["name"]: phase["seconds"] for phase in (result["build"].get("phases") or [])}
 
 
+def engine_phase_map(result):
+    """The engine's phases from the fastest `recommend --all --timings` run,
+    else (older results, older binaries) from the fastest build."""
+    return (result.get("recommend_all") or {}).get("phases") or phase_map(result)
+
+
 def engine_seconds(result):
     """read+cleanse+model+similarity+recommend from --timings, or None."""
-    phases = phase_map(result)
+    phases = engine_phase_map(result)
     if not all(name in phases for name in ENGINE_PHASES):
         return None
     return sum(phases[name] for name in ENGINE_PHASES)
@@ -615,7 +656,8 @@ def fmt_rate(value, unit):
 
 def render_table(name, result):
     """The per-size Markdown table: phase | recsite | baseline | ratio."""
-    phases = phase_map(result)
+    phases = dict(phase_map(result), **{name: seconds for name, seconds in engine_phase_map(result).items()
+                                        if name in ENGINE_PHASES})
     baseline = result["baseline"]
     base_phases = baseline.get("phases") or {}
     rows = []
@@ -687,6 +729,15 @@ def notes(result):
     if not result["build"].get("phases"):
         lines.append("This recsite has no `build --timings`: only whole-build figures; the engine ratio "
                      "uses the process times.")
+    recommend, baseline = result.get("recommend_all") or {}, result["baseline"]
+    if recommend.get("engine_runs"):
+        runs = recommend["engine_runs"]
+        line = (f"Engine phases (read … recommend) are from the fastest of {len(runs)} "
+                f"`recommend --all --timings` runs (engine {', '.join(fmt_seconds(run) for run in runs)})")
+        if baseline.get("engine_runs"):
+            line += (f", alternating with {len(baseline['engine_runs'])} baseline runs (engine "
+                     f"{', '.join(fmt_seconds(run) for run in baseline['engine_runs'])}), the fastest kept")
+        lines.append(line + "; the other phases are from the fastest build.")
     hugo = result["hugo"]
     if "html_files" in hugo:
         lines.append(f"Hugo wrote {hugo['html_files']:,} HTML files, peak RSS {fmt_kib(hugo['peak_rss_kib'])}.")
@@ -815,7 +866,9 @@ def render_results_md(results, command):
            "Ratios say how many times recsite is faster (or smaller): the other figure over recsite's. "
            "MB = 10⁶ bytes of Markdown; GiB and MiB are binary. Times are wall clock. A recsite build is the "
            "fastest of its cold runs (three up to 1M events, one above: `--repeat`, `--repeat-large`), as noise "
-           "on a shared machine only adds time; every other figure comes from one run, so expect some noise.", "",
+           "on a shared machine only adds time. The engine is timed the same way on its own (`recommend --all "
+           "--timings`), alternating with as many runs of the baseline, and the fastest of each is compared, "
+           "so both see the same machine speed. Every other figure comes from one run, so expect some noise.", "",
            "## Machine", ""]
     facts = dict(machine, ram_gib=f"{machine['ram_gib']} GiB")
     out += [f"- {label}: {facts[key]}" for label, key in (
