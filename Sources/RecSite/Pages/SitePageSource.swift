@@ -12,9 +12,16 @@ public protocol SitePageSource: Sendable {
     /// `0..<count` in turn gives the same pages and files, in the same order,
     /// whatever the partition and `workers`.
     func render(_ range: Range<Int>, workers: Int) throws -> (pages: [MarkdownPage], files: [SiteFile])
+
+    /// Throws what rendering would throw for a reason known before any page
+    /// is rendered, such as a missing template, so a build fails before it
+    /// writes anything.
+    func validate() throws
 }
 
 extension SitePageSource {
+    public func validate() throws {}
+
     /// Every page and file at once (tests and small sites).
     public func render(workers: Int = ProcessInfoCores.count) throws -> (pages: [MarkdownPage], files: [SiteFile]) {
         try render(0..<count, workers: workers)

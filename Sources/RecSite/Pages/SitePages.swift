@@ -43,6 +43,20 @@ public struct SitePages: SitePageSource {
         count = 3 + facts.users.count + facts.items.count + (evaluation == nil ? 4 : 5)
     }
 
+    /// The page templates, in page order.
+    private var templateNames: [String] {
+        ["index.md", "users-index.md", "user.md", "items-index.md", "item.md", "popular.md", "compare.md",
+         "data-quality.md", "methodology.md"] + (evaluation == nil ? [] : ["evaluation.md"])
+    }
+
+    /// - Throws: `RecSiteError.templateError` for the first page template
+    ///   (in page order) missing from the template folder.
+    public func validate() throws {
+        for name in templateNames where !templates.names.contains(name) {
+            throw RecSiteError.templateError(path: "\(name).mustache", reason: "template missing from the template folder")
+        }
+    }
+
     /// Pages `range` of the page order and their charts.
     /// - Parameter workers: how many pages render at once.
     /// - Throws: `RecSiteError.templateError` when a template is missing (the

@@ -157,6 +157,7 @@ public struct SiteBuilder: Sendable {
         let lists = timings.measure("recommend") { recommendations(model) }
         console.phase("preparing the pages")
         let source = try timings.measure("markdown") { try pages(model: model, templates: templates, recommendations: lists) }
+        try source.validate()
         return Prepared(model: model, recommendations: lists, pages: source, otherFiles: assets, converter: converter)
     }
 

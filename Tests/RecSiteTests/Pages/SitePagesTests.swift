@@ -73,6 +73,26 @@ import Testing
         }
     }
 
+    @Test func validateNamesTheFirstMissingPageTemplateBeforeAnyPageIsRendered() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recsite-partial-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = URL(fileURLWithPath: PageFixture.root + "/templates")
+        for file in try FileManager.default.contentsOfDirectory(atPath: source.path)
+        where file.hasSuffix(".mustache") && file != "user.md.mustache" && file != "popular.md.mustache" {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file))
+        }
+        let site = try PageFixture.site()
+        let pages = SitePages(model: site.model, templates: try TemplateLibrary(directory: folder.path),
+                              recommendations: site.recommendations)
+        // user.md comes before popular.md in page order.
+        #expect(throws: RecSiteError.templateError(path: "user.md.mustache", reason: "template missing from the template folder")) {
+            try pages.validate()
+        }
+        try SitePages(model: site.model, templates: try PageFixture.templates(), recommendations: site.recommendations)
+            .validate()
+    }
+
     /// A long history shows 50 rows and points to the CSV and JSON for the rest.
     @Test func longHistoriesAreCollapsed() throws {
         let items = (1...60).map { "i\($0),Movie \($0),\($0 % 3 == 0 ? "series" : "movie"),drama" }
