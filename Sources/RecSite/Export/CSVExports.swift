@@ -60,6 +60,10 @@ public struct CSVExports {
             "contributor_item_id", "contributor_title", "interaction_score", "similarity", "contribution", "share",
         ])
         csv.reserveCapacity(breakdowns.reduce(0) { $0 + $1.contributions.count } * 160)
+        // Rows are built as text: ~800 rows per user, and a [Cell] per row
+        // and re-encoding each contributor's ID and title showed in profiles.
+        var contributorCells: [Int32: String] = [:]
+        var line = ""
         for breakdown in breakdowns {
             let target = items[Int(breakdown.item)]
             // The four cells every row of this recommendation repeats, encoded once.
@@ -68,13 +72,22 @@ public struct CSVExports {
                 .numeric(NumberFormat.exact(breakdown.score)),
             ].map { CSVWriter.encoded($0) + "," }.joined()
             for (position, row) in breakdown.contributions.enumerated() {
-                let source = items[Int(row.item)]
-                csv.addRow(encodedPrefix: prefix, [
-                    .numeric(String(position + 1)),
-                    .text(source.id), .text(source.title), .numeric(NumberFormat.exact(row.interaction)),
-                    .numeric(NumberFormat.exact(row.similarity)), .numeric(NumberFormat.exact(row.contribution)),
-                    .numeric(NumberFormat.exact(row.share)),
-                ])
+                let contributor = contributorCells[row.item] ?? {
+                    let source = items[Int(row.item)]
+                    let cells = CSVWriter.encoded(.text(source.id)) + "," + CSVWriter.encoded(.text(source.title))
+                    contributorCells[row.item] = cells
+                    return cells
+                }()
+                line.removeAll(keepingCapacity: true)
+                line += prefix
+                line += String(position + 1)
+                line += ","
+                line += contributor
+                for value in [row.interaction, row.similarity, row.contribution, row.share] {
+                    line += ","
+                    line += NumberFormat.exact(value)
+                }
+                csv.addEncodedRow(line)
             }
         }
         return csv.text

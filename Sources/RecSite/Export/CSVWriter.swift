@@ -33,6 +33,13 @@ public struct CSVWriter {
         text += "\r\n"
     }
 
+    /// Appends a row whose cells are already encoded (`encoded(_:)`) and
+    /// joined by commas, without its line end.
+    public mutating func addEncodedRow(_ cells: String) {
+        text += cells
+        text += "\r\n"
+    }
+
     /// A cell as written: text neutralised and quoted when needed, numbers as they are.
     public static func encoded(_ cell: Cell) -> String {
         switch cell {

@@ -45,17 +45,16 @@ public struct HTMLConverter: Sendable {
         // marker elsewhere (a custom one inserting data unescaped) takes the
         // plain way: render with the content, scan everything.
         let shell = try layout.render(page: page, content: Self.contentMarker)
-        let pieces = shell.components(separatedBy: Self.contentMarker)
-        guard pieces.count == 2 else {
+        guard let pieces = Self.split(shell, at: Self.contentMarker) else {
             let html = try layout.render(page: page, content: HTMLTables.decorate(content))
             return ConvertedPage(
                 file: SiteFile(path: path, text: html),
                 markdownLinks: LinkChecker.PageLinks(page: page.path, links: attributes.map(\.value)),
                 htmlLinks: LinkChecker.PageLinks(page: path, links: LinkChecker.links(inHTML: html)))
         }
-        var bytes = Array(pieces[0].utf8)
+        var bytes = Array(pieces.before.utf8)
         content.withUTF8 { HTMLTables.append($0, to: &bytes) }
-        bytes.append(contentsOf: pieces[1].utf8)
+        bytes.append(contentsOf: pieces.after.utf8)
         let contentLinks = attributes.map { attribute in
             LinkRewriter.rewritten(attribute).map(HTMLLinks.decodeEntities) ?? attribute.value
         }
@@ -64,7 +63,27 @@ public struct HTMLConverter: Sendable {
             markdownLinks: LinkChecker.PageLinks(page: page.path, links: attributes.map(\.value)),
             htmlLinks: LinkChecker.PageLinks(
                 page: path,
-                links: LinkChecker.links(inHTML: pieces[0]) + contentLinks + LinkChecker.links(inHTML: pieces[1])))
+                links: LinkChecker.links(inHTML: pieces.before) + contentLinks + LinkChecker.links(inHTML: pieces.after)))
+    }
+
+    /// The text before and after the only occurrence of `marker`, or nil when
+    /// it occurs less or more than once. Bytes are compared, as Foundation's
+    /// `components(separatedBy:)` took 4% of a build.
+    static func split(_ text: String, at marker: String) -> (before: String, after: String)? {
+        let bytes = Array(text.utf8), pattern = Array(marker.utf8)
+        var found: [Int] = []
+        var index = 0
+        while index + pattern.count <= bytes.count, found.count < 2 {
+            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                found.append(index)
+                index += pattern.count
+            } else {
+                index += 1
+            }
+        }
+        guard found.count == 1, let start = found.first else { return nil }
+        return (String(decoding: bytes[..<start], as: UTF8.self),
+                String(decoding: bytes[(start + pattern.count)...], as: UTF8.self))
     }
 
     /// Stands for the page's HTML in the layout while its links are read: a

@@ -3,20 +3,30 @@ import RecEngine
 /// The table cells that describe an item, the same on every page that lists
 /// items: `id` and `title` linked to the item page, then `type`, `genre`,
 /// `popularity`, `rank` and `viewers`. Templates pick the keys they show.
-enum ItemCells {
+struct ItemCells: Sendable {
+    let id: String, title: String, type: String, genre: String
+    let popularity: String, rank: String, viewers: String
+
     /// Folders whose pages list many items: their cells are built once per
     /// build (`SiteFacts.itemCells`), since a link depends only on the folder
     /// of the page it is on.
     static let cachedFolders = ["users/", "items/"]
 
-    static func cells(_ i: Int, from page: String, facts: SiteFacts) -> Row {
+    /// Item i's cells on `page`: a user page reads them some 200 times, so
+    /// they are fields rather than dictionary lookups.
+    static func of(_ i: Int, from page: String, facts: SiteFacts) -> ItemCells {
         if let cached = facts.itemCells[folder(of: page)] { return cached[i] }
-        return make(i, from: page, model: facts.model)
+        return ItemCells(i, from: page, model: facts.model)
+    }
+
+    /// Item i's cells as a template row.
+    static func cells(_ i: Int, from page: String, facts: SiteFacts) -> Row {
+        of(i, from: page, facts: facts).row
     }
 
     /// The item's title linked to its page.
     static func titleLink(_ i: Int, from page: String, facts: SiteFacts) -> String {
-        cells(i, from: page, facts: facts)["title"]!
+        of(i, from: page, facts: facts).title
     }
 
     /// `cells` plus `position` (1-based place in `ranking`), for top lists.
@@ -28,22 +38,25 @@ enum ItemCells {
         }
     }
 
-    static func make(_ i: Int, from page: String, model: RecommenderModel) -> Row {
+    init(_ i: Int, from page: String, model: RecommenderModel) {
         let item = model.dataset.items[i]
         let path = SitePaths.item(item.id)
-        return [
-            "id": MarkdownLink.to(path, from: page, text: item.id),
-            "title": MarkdownLink.to(path, from: page, text: item.title),
-            "type": MarkdownEscaping.text(item.contentType),
-            "genre": MarkdownEscaping.text(item.genre),
-            "popularity": NumberFormat.interaction(model.popularity.score[i]),
-            "rank": String(model.popularity.rank[i]),
-            "viewers": String(model.popularity.viewers[i]),
-        ]
+        id = MarkdownLink.to(path, from: page, text: item.id)
+        title = MarkdownLink.to(path, from: page, text: item.title)
+        type = MarkdownEscaping.text(item.contentType)
+        genre = MarkdownEscaping.text(item.genre)
+        popularity = NumberFormat.interaction(model.popularity.score[i])
+        rank = String(model.popularity.rank[i])
+        viewers = String(model.popularity.viewers[i])
+    }
+
+    var row: Row {
+        ["id": id, "title": title, "type": type, "genre": genre, "popularity": popularity, "rank": rank,
+         "viewers": viewers]
     }
 
     /// `users/` for `users/u1.md`, "" for a page at the root.
     static func folder(of page: String) -> String {
-        page.lastIndex(of: "/").map { String(page[...$0]) } ?? ""
+        page.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(page[...$0]) } ?? ""
     }
 }

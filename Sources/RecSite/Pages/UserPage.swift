@@ -96,10 +96,10 @@ struct UserPage {
             : MarkdownTable(["#": .right, "Title": .left, "Genre": .left, "Events": .right,
                              "Score": .right, "Last watched": .left], reservingRows: entries.count)
         for (position, entry) in entries.enumerated() {
-            let cells = ItemCells.cells(Int(entry.item), from: page, facts: facts)
-            var row = [String(position + 1), cells["title"]!]
-            if withType { row.append(cells["type"]!) }
-            row += [cells["genre"]!, String(entry.events), NumberFormat.interaction(entry.score),
+            let cells = ItemCells.of(Int(entry.item), from: page, facts: facts)
+            var row = [String(position + 1), cells.title]
+            if withType { row.append(cells.type) }
+            row += [cells.genre, String(entry.events), NumberFormat.interaction(entry.score),
                     PageText.time(entry.lastWatched)]
             table.addRow(row)
         }
@@ -151,12 +151,12 @@ struct UserPage {
         var breakdowns: [PageContext] = []
         for rec in list {
             let item = facts.items[Int(rec.item)]
-            let cells = ItemCells.cells(Int(rec.item), from: page, facts: facts)
+            let cells = ItemCells.of(Int(rec.item), from: page, facts: facts)
             let reason = rec.reason.map { top in
                 "Because you watched " + ItemCells.titleLink(Int(top.item), from: page, facts: facts)
                     + " (\(NumberFormat.percent(top.share)) of the score)"
             } ?? fillReason
-            table.addRow(String(rec.rank), cells["title"]!, cells["type"]!, cells["genre"]!,
+            table.addRow(String(rec.rank), cells.title, cells.type, cells.genre,
                          rec.score.map(NumberFormat.score) ?? PageText.none, rec.source.rawValue, reason)
             if let score = rec.score {
                 let breakdown = facts.model.recommender.breakdown(user: user, item: Int(rec.item))
