@@ -18,7 +18,9 @@ public enum NumberFormat {
 
     /// Full precision: the shortest text that reads back as the same double.
     public static func exact(_ value: Double) -> String {
-        value == 0 ? "0.0" : "\(value)"
+        // `description` is the text interpolation writes, without the
+        // TextOutputStream round trip (4% of a build through the CSV exports).
+        value == 0 ? "0.0" : value.description
     }
 
     /// `value` with `decimals` digits after the point; never `-0.00`.
@@ -65,11 +67,34 @@ public enum NumberFormat {
             roundUp = remainder > half || (remainder == half && (low > 0 || quotient & 1 == 1))
         }
         if roundUp { quotient += 1 }
-        var digits = String(quotient)
-        if digits.utf8.count <= decimals {
-            digits = String(repeating: "0", count: decimals + 1 - digits.utf8.count) + digits
+        return text(quotient, decimals: decimals, negative: value < 0 && quotient > 0)
+    }
+
+    /// `quotient / 10^decimals` as text with exactly `decimals` decimals,
+    /// written right to left into one buffer (building it as a String and
+    /// inserting the point cost more than the arithmetic).
+    private static func text(_ quotient: UInt64, decimals: Int, negative: Bool) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var position = buffer.count, rest = quotient
+            for _ in 0..<decimals {
+                position -= 1
+                buffer[position] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+            }
+            if decimals > 0 {
+                position -= 1
+                buffer[position] = UInt8(ascii: ".")
+            }
+            repeat {
+                position -= 1
+                buffer[position] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if negative {
+                position -= 1
+                buffer[position] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
         }
-        if decimals > 0 { digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals)) }
-        return value < 0 && quotient > 0 ? "-" + digits : digits
     }
 }
