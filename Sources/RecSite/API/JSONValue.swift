@@ -51,8 +51,13 @@ public indirect enum JSONValue: Equatable {
 
     private static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
-        out += "\n" + String(repeating: "  ", count: indent)
+        // A line break and its indent, made once per depth: building them
+        // per line was a tenth of the data step.
+        out += indent < Self.lineStarts.count ? Self.lineStarts[indent]
+            : "\n" + String(repeating: "  ", count: indent)
     }
+
+    private static let lineStarts = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 
     /// Escapes quotes, backslashes, control characters, and U+2028/U+2029 (so
     /// the text is also safe inside a `<script>` block).
