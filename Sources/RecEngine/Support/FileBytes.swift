@@ -6,9 +6,9 @@ import Darwin
 
 /// A whole file read straight into a byte array with `read(2)`: on a
 /// million-event file, going through `Data` cost a second copy of every byte.
-enum FileBytes {
+public enum FileBytes {
     /// The file's bytes, or nil when it cannot be opened or read.
-    static func read(_ path: String) -> [UInt8]? {
+    public static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -1,4 +1,5 @@
 import Foundation
+import RecEngine
 
 #if canImport(Glibc)
 import Glibc
@@ -60,24 +61,7 @@ enum FileSystem {
     }
 
     /// The whole file, or `nil` if it cannot be read.
-    static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                posixRead(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }  // shrank while reading, or an error
-            offset += count
-        }
-        return bytes
-    }
+    static func read(_ path: String) -> [UInt8]? { FileBytes.read(path) }
 
     /// Whether the file at `path` holds exactly `bytes` (sizes first, so a
     /// changed file is usually told apart without reading it).
@@ -171,11 +155,6 @@ enum FileSystem {
 
     /// `strerror(errno)`.
     static func reason() -> String { String(cString: strerror(errno)) }
-}
-
-// The enum's own `read` and `rename` hide the C functions inside it.
-private func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    read(descriptor, buffer, count)
 }
 
 private func posixRename(_ from: String, _ to: String) -> Int32 {
