@@ -57,13 +57,7 @@ public struct CSVRecord {
     /// Calls `body` with the bytes of field `index`, trimmed of white space.
     @inline(__always)
     public func withTrimmedField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        precondition(index < fieldCount, "field index out of range")
-        let start = index == 0 ? 0 : ends[index - 1]
-        let end = ends[index]
-        return storage.withUnsafeBufferPointer { all in
-            let field = UnsafeBufferPointer(rebasing: all[start..<end])
-            return body(FieldTrimming.trimmed(field))
-        }
+        withFields { body($0[index]) }
     }
 
     /// Every field's trimmed bytes, valid only inside a `withFields` body.
