@@ -21,7 +21,7 @@ public final class PhaseTimings: @unchecked Sendable {
 
     /// Adds `duration` to `phase`.
     public func add(_ phase: String, _ duration: Duration) {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let value = duration.inSeconds
         lock.withLock {
             if seconds[phase] == nil { order.append(phase) }
             seconds[phase, default: 0] += value

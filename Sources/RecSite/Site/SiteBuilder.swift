@@ -248,6 +248,6 @@ public struct SiteBuilder: Sendable {
 
     /// `3.21`: seconds with two decimals.
     static func seconds(_ duration: Duration) -> String {
-        String(format: "%.2f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        String(format: "%.2f", duration.inSeconds)
     }
 }

@@ -8,16 +8,12 @@ enum TimingsFile {
     static func write(_ phases: PhaseTimings, total: Duration, counts: [(String, Int)], to path: String) throws {
         let document = JSONValue.object([
             ("phases", .array(phases.phases.map { .object([("name", .string($0.name)), ("seconds", .number($0.seconds))]) })),
-            ("total_seconds", .number(seconds(total))),
+            ("total_seconds", .number(total.inSeconds)),
         ] + counts.map { ($0.0, JSONValue.integer($0.1)) })
         do {
             try Data((document.serialized(pretty: true) + "\n").utf8).write(to: URL(fileURLWithPath: path))
         } catch {
             throw RecSiteError.writeFailed(path: path, reason: error.localizedDescription)
         }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
