@@ -257,9 +257,10 @@ def empty_trash(args):
     shutil.rmtree(args.work / "trash", ignore_errors=True)
 
 
-def supports_timings(recsite):
-    """Whether this recsite build has `build --timings FILE` (added for issue 5)."""
-    return "--timings" in output_of([recsite, "build", "--help"])
+def supports_timings(recsite, command="build"):
+    """Whether this recsite has `build --timings FILE` (added for issue 5), or
+    `recommend --all --timings FILE` with command="recommend"."""
+    return "--timings" in output_of([recsite, command, "--help"])
 
 
 def run_build(size, args):
@@ -355,7 +356,7 @@ def run_recommend(size, args):
     timings = args.work / f"{size.name}-engine-timings.json"
     timings.unlink(missing_ok=True)
     command = [args.recsite, "recommend", "--all", "--json", "--data", args.work / size.name]
-    with_timings = "--timings" in output_of([args.recsite, "recommend", "--help"])
+    with_timings = supports_timings(args.recsite, "recommend")
     if with_timings:
         command += ["--timings", timings]
     with open(out, "w") as handle:
