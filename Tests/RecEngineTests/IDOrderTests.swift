@@ -52,6 +52,23 @@ struct IDOrderTests {
         #expect(bytes(ids.sorted(by: IDOrder.less)) == bytes(ids.sorted(by: ReferenceIDOrder.less)))
     }
 
+    @Test("codePointLess orders by UTF-8 bytes, as a byte-by-byte comparison does", arguments: [UInt64(3), 17])
+    func codePointLessAgainstBytes(seed: UInt64) {
+        var rng = TestRandom(seed: seed)
+        let pieces = ["", "a", "b", "ab", "é", "e\u{301}", "\u{1F600}", "\u{FF61}", "/", "users/", "0", "\u{7F}", "\u{80}"]
+        // Bridged-free native strings take the memcmp path; Substring-made ones too.
+        let strings = (0..<120).map { _ in String((0..<rng.int(0...5)).map { _ in rng.pick(pieces) }.joined()[...]) }
+        var disagreements: [String] = []
+        for a in strings {
+            for b in strings where codePointLess(a, b) != Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)) {
+                disagreements.append("\(a.debugDescription) vs \(b.debugDescription)")
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+        #expect(codePointLess("users/u1", "users/u1.md") && !codePointLess("users/u1.md", "users/u1"))
+        #expect(codePointLess("e\u{301}", "\u{E9}") && !codePointLess("", ""))
+    }
+
     @Test("Dataset.users and Dataset.items come out in ID order, with indices to match")
     func datasetOrder() throws {
         let userIDs = ["u10", "u2", "v1", "u", "u01", "u1", "z", "\u{E9}", "e\u{301}", "U5"]

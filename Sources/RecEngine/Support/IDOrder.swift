@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The "ID order" of SPEC §7: a prefix compared by code points, then a trailing
 /// run of ASCII digits compared as an integer, then the whole ID.
 ///
@@ -64,7 +70,15 @@ public enum IDOrder {
 }
 
 /// Compares strings by Unicode code points (UTF-8 byte order), not canonically.
-@inlinable
+/// Native strings are compared with `memcmp`: sorting a 100k-user site's
+/// 900k paths element by element through `UTF8View` took seconds.
 public func codePointLess(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    let fast = a.utf8.withContiguousStorageIfAvailable { ua in
+        b.utf8.withContiguousStorageIfAvailable { ub in
+            let common = min(ua.count, ub.count)
+            let order = common == 0 ? 0 : memcmp(ua.baseAddress!, ub.baseAddress!, common)
+            return order != 0 ? order < 0 : ua.count < ub.count
+        }
+    }
+    return (fast ?? nil) ?? a.utf8.lexicographicallyPrecedes(b.utf8)
 }

@@ -57,7 +57,7 @@ enum FileSystem {
             }
         }
         try walk("")
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return found.sorted(by: codePointLess)
     }
 
     /// The whole file, or `nil` if it cannot be read.

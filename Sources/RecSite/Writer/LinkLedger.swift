@@ -72,7 +72,7 @@ struct LinkLedger {
         for (target, referrers) in targets where !paths.contains(target) { found += referrers }
         guard !found.isEmpty else { return }
         let sorted = found.sorted { a, b in
-            a.page != b.page ? a.page.utf8.lexicographicallyPrecedes(b.page.utf8) : a.order < b.order
+            a.page != b.page ? codePointLess(a.page, b.page) : a.order < b.order
         }
         throw RecSiteError.brokenLinks(sorted.map(\.line))
     }

@@ -1,3 +1,5 @@
+import RecEngine
+
 /// How a new build differs from the site on disk. Paths are site-relative
 /// and sorted by their bytes.
 public struct SiteDiff: Sendable, Equatable {
@@ -26,6 +28,6 @@ public struct SiteDiff: Sendable, Equatable {
     /// One line per differing file, `added   path` / `changed path` / `removed path`, in path order.
     public var lines: [String] {
         let entries = added.map { ("added  ", $0) } + changed.map { ("changed", $0) } + removed.map { ("removed", $0) }
-        return entries.sorted { $0.1.utf8.lexicographicallyPrecedes($1.1.utf8) }.map { "\($0.0) \($0.1)" }
+        return entries.sorted { codePointLess($0.1, $1.1) }.map { "\($0.0) \($0.1)" }
     }
 }

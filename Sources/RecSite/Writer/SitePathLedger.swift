@@ -1,3 +1,5 @@
+import RecEngine
+
 /// The paths a build has made so far: each one checked (site-relative, no
 /// `.`/`..`, not made twice, never both a file and a folder) before its file
 /// is written, and listed in the site's manifest at the end.
@@ -43,7 +45,7 @@ struct SitePathLedger {
     /// depend on what the machine's packages hold.
     var manifest: SiteFile {
         let listing = paths.filter { path in !SiteWriter.checkIgnoredPrefixes.contains { path.hasPrefix($0) } }
-            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            .sorted(by: codePointLess)
         let text = "# Files of this site, written by `recsite build`; it replaces only folders holding this file.\n"
             + listing.map { $0 + "\n" }.joined()
         return SiteFile(path: SiteWriter.manifestPath, text: text)

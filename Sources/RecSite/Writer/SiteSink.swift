@@ -1,3 +1,5 @@
+import RecEngine
+
 /// Where a build puts its files as it makes them, batch by batch, so a site
 /// is never held in memory whole: a `StagedSite` writes them into a staging
 /// folder, a `SiteComparison` compares them with the site on disk.
@@ -27,10 +29,9 @@ struct SiteTally {
     func finished(existing: [String], made: Set<String>) -> SiteDiff {
         var diff = self.diff
         diff.removed = existing.filter { !made.contains($0) }
-        let order = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
-        diff.added.sort(by: order)
-        diff.changed.sort(by: order)
-        diff.removed.sort(by: order)
+        diff.added.sort(by: codePointLess)
+        diff.changed.sort(by: codePointLess)
+        diff.removed.sort(by: codePointLess)
         return diff
     }
 }
