@@ -19,6 +19,10 @@ For each size (S, M, and L under `make bench-large`) it, in one run:
 S2 and L2 (L2 under `make bench-large`) are S and L with M's 2,000 items:
 for them only step 2's build is timed, to show how time grows with events
 when items are fixed. Builds are timed several times and the fastest kept.
+Each L2 build runs between two M builds (M, L2, M, L2, M: `--pairs`), and
+the growth from M to L2 is judged on each L2 run over its neighbours, as the
+machine's speed drifts more over the tens of minutes between sizes than the
+target's margin.
 
 Results are stored per size in bench/results.json, so `make bench` (S, S2, M)
 keeps the L figures of an earlier `make bench-large`; bench/RESULTS.md and
@@ -28,7 +32,8 @@ measured times and memory is deterministic.
 Python 3 standard library only: the harness runs under the system python3;
 only the baseline needs the virtual environment.
 
-usage: scripts/bench.py [--sizes S,S2,M[,L2,L]] [--repeat N] [--repeat-large N] [--recsite BIN] [--python PY]
+usage: scripts/bench.py [--sizes S,S2,M[,L2,L]] [--repeat N] [--repeat-large N] [--pairs N] [--recsite BIN]
+                        [--python PY]
 Exit status: 0 done; 1 a tool failed or is missing, or the top-10 lists differ.
 """
 import argparse
@@ -75,6 +80,11 @@ GROWING_ITEMS = ("S", "M", "L")
 # Builds of at most this many events are timed `--repeat` times (best kept);
 # larger ones `--repeat-large` times, as each writes ~12 GB.
 SMALL_EVENTS = 1_000_000
+# The growth step judged on paired runs: each L2 build is bracketed by M
+# builds (M, L2, M, L2, M) and compared with the mean of its two neighbours.
+# This machine's speed drifts by ±30% over minutes, more than the margin of
+# the target, so sizes built minutes apart cannot be compared run to run.
+PAIRED_WITH = {"L2": "M"}
 # The engine: everything from the CSV files to every user's recommendations.
 ENGINE_PHASES = ("read", "cleanse", "model", "similarity", "recommend")
 # The phases printed (with "—" when the binary did not report them); any other
@@ -278,6 +288,47 @@ def run_build(size, args):
 def build_repeats(size, args):
     """How many cold builds `size` gets: `--repeat` up to SMALL_EVENTS events, `--repeat-large` above."""
     return max(1, args.repeat if size.events <= SMALL_EVENTS else args.repeat_large)
+
+
+def run_paired(size, reference, args):
+    """`--pairs` builds of `size`, each between two builds of `reference`
+    (R, S, R, S, R), so every run of `size` has a reference measured just
+    before and just after it. Returns the fastest run of `size` as
+    `run_build` does, plus "paired": each run's time to disk and CPU time
+    over the mean of its neighbours', and the reference runs themselves.
+    """
+    say(f"{size.name}: {args.pairs} builds, each between two builds of {reference.name} (paired for growth)")
+    ensure_dataset(reference, args)
+    references, runs = [run_one_build(reference, args)], []
+    for _ in range(args.pairs):
+        runs.append(run_one_build(size, args))
+        references.append(run_one_build(reference, args))
+
+    def over_neighbours(measure):
+        return [round(measure(run) / ((measure(before) + measure(after)) / 2), 3)
+                for run, before, after in zip(runs, references, references[1:])]
+
+    best = min(runs, key=to_disk)
+    best["walls"] = [run["wall"] for run in runs]
+    best["paired"] = {
+        "reference": reference.name,
+        "reference_to_disk": [round(to_disk(run), 3) for run in references],
+        "reference_cpu": [run["cpu"] for run in references],
+        "to_disk": [round(to_disk(run), 3) for run in runs],
+        "ratios": over_neighbours(to_disk),
+        "cpu_ratios": over_neighbours(lambda run: run["cpu"]),
+    }
+    return best
+
+
+def paired_growth(result, earlier):
+    """The paired runs' mean time-to-disk ratio and mean CPU ratio of
+    `result` over size `earlier`, or None when it was not paired with it."""
+    paired = result["build"].get("paired")
+    if not paired or paired["reference"] != earlier:
+        return None
+    mean = lambda values: sum(values) / len(values)  # noqa: E731
+    return mean(paired["ratios"]), mean(paired["cpu_ratios"])
 
 
 def to_disk(build):
@@ -542,8 +593,12 @@ def bench_size(size, args, machine):
     """Every measurement of one size, as the dict stored in results.json."""
     say(f"{size.name}: data set ({size.users} users, {size.items} items, {size.events} events)")
     synth = ensure_dataset(size, args)
-    say(f"{size.name}: recsite build (cold, best of {build_repeats(size, args)})")
-    build = run_build(size, args)
+    reference = SIZES.get(PAIRED_WITH.get(size.name, ""))
+    if reference and args.pairs > 0:
+        build = run_paired(size, reference, args)
+    else:
+        say(f"{size.name}: recsite build (cold, best of {build_repeats(size, args)})")
+        build = run_build(size, args)
     site = args.work / f"site-{size.name}"
     pages = markdown_pages(site)
     markdown = {"pages": len(pages), "bytes": sum((site / page).stat().st_size for page in pages)}
@@ -789,10 +844,7 @@ def evaluate_targets(results):
     fixed = growth_steps(results, FIXED_ITEMS)
     complete = len(fixed) == len(FIXED_ITEMS) - 1
     linear = all(time_ratio <= events_ratio for _, _, events_ratio, time_ratio in fixed) if complete else None
-    evidence = "; ".join(f"{a}→{b}: events ×{e:.0f}, time to disk ×{t:.2f} (build alone "
-                         f"{growth(results[b]['build']['wall'], results[a]['build']['wall'])}, CPU time "
-                         f"{growth(results[b]['build'].get('cpu'), results[a]['build'].get('cpu'))})"
-                         for a, b, e, t in fixed)
+    evidence = "; ".join(growth_evidence(results, *step) for step in fixed)
     missing = [name for name in FIXED_ITEMS if name not in results]
     if missing:
         evidence += ("; " if evidence else "") + f"{', '.join(missing)} not run (make bench-large)"
@@ -801,14 +853,49 @@ def evaluate_targets(results):
     return targets
 
 
+def growth_evidence(results, a, b, events, time_ratio):
+    """`M→L2: events ×10, time to disk ×9.80 (…)` for the targets table."""
+    fastest = (f"build alone {growth(results[b]['build']['wall'], results[a]['build']['wall'])}, CPU time "
+               f"{growth(results[b]['build'].get('cpu'), results[a]['build'].get('cpu'))}")
+    paired = paired_growth(results[b], a)
+    if paired:
+        return (f"{a}→{b}: events ×{events:.0f}, time to disk ×{time_ratio:.2f}, CPU time ×{paired[1]:.2f} "
+                f"(mean of paired runs, see Scaling; fastest builds: to disk "
+                f"{growth(to_disk(results[b]['build']), to_disk(results[a]['build']))}, {fastest})")
+    return f"{a}→{b}: events ×{events:.0f}, time to disk ×{time_ratio:.2f} ({fastest})"
+
+
 def growth_steps(results, series):
-    """(from, to, events ratio, build time ratio) between consecutive measured sizes of `series`."""
+    """(from, to, events ratio, build time ratio) between consecutive measured
+    sizes of `series`: the paired runs' mean ratio where the larger size was
+    paired with the smaller, else the fastest builds' ratio."""
     names = [name for name in series if name in results]
     steps = []
     for a, b in zip(names, names[1:]):
         events = results[b]["size"]["events"] / results[a]["size"]["events"]
-        steps.append((a, b, events, to_disk(results[b]["build"]) / to_disk(results[a]["build"])))
+        paired = paired_growth(results[b], a)
+        steps.append((a, b, events, paired[0] if paired
+                      else to_disk(results[b]["build"]) / to_disk(results[a]["build"])))
     return steps
+
+
+def paired_lines(results):
+    """What the paired runs measured, as sentences for RESULTS.md."""
+    lines = []
+    for name, reference in PAIRED_WITH.items():
+        paired = results.get(name, {}).get("build", {}).get("paired")
+        if not paired or reference not in results:
+            continue
+        time_ratio, cpu_ratio = paired_growth(results[name], reference)
+        runs = ", ".join(f"{fmt_seconds(t)} (×{r:.2f})" for t, r in zip(paired["to_disk"], paired["ratios"]))
+        lines.append(
+            f"{reference}→{name}, paired: each {name} build ran between two {reference} builds, which took "
+            f"{', '.join(fmt_seconds(t) for t in paired['reference_to_disk'])} to disk in order; the {name} "
+            f"builds took {runs} to disk, each over the mean of its neighbours. Mean: time to disk "
+            f"×{time_ratio:.2f}, CPU time ×{cpu_ratio:.2f} (runs ×"
+            + ", ×".join(f"{r:.2f}" for r in paired["cpu_ratios"]) + "). The verdict uses the mean time ratio; "
+            "the tables above compare each size's fastest build, measured minutes or tens of minutes apart.")
+    return lines
 
 
 def render_growth(results):
@@ -838,6 +925,8 @@ def render_growth(results):
                        f"| {fmt_kib(build['peak_rss_kib'])} | {step[0]} | {step[1]} | {step[2]} | {step[3]} |")
             previous = result
         out.append("")
+        if series == FIXED_ITEMS:
+            out += [line + "\n" for line in paired_lines(results)]
     names = [name for name in FIXED_ITEMS if name in results and results[name]["build"].get("phases")]
     if len(names) > 1:
         phases = [phase_map(results[name]) for name in names]
@@ -866,8 +955,8 @@ def render_results_md(results, command):
            "Regenerate with:", "", "```sh", command, "```", "",
            "Ratios say how many times recsite is faster (or smaller): the other figure over recsite's. "
            "MB = 10⁶ bytes of Markdown; GiB and MiB are binary. Times are wall clock. A recsite build is the "
-           "fastest of its cold runs (three up to 1M events, one above: `--repeat`, `--repeat-large`), as noise "
-           "on a shared machine only adds time. The engine is timed the same way on its own (`recommend --all "
+           "fastest of its cold runs (three up to 1M events, one above: `--repeat`, `--repeat-large`; L2 two, "
+           "each between two M builds: `--pairs`), as noise on a shared machine only adds time. The engine is timed the same way on its own (`recommend --all "
            "--timings`), alternating with as many runs of the baseline, and the fastest of each is compared, "
            "so both see the same machine speed. Every other figure comes from one run, so expect some noise.", "",
            "## Machine", ""]
@@ -1029,6 +1118,9 @@ def parse_args(argv):
                         help=f"cold builds per size of at most {SMALL_EVENTS:,} events; the fastest is kept (default: 3)")
     parser.add_argument("--repeat-large", type=int, default=1,
                         help="cold builds per larger size (default: 1; each writes ~12 GB)")
+    parser.add_argument("--pairs", type=int, default=2,
+                        help="builds of L2, each between two builds of M, for the growth target "
+                             "(default: 2; 0 times L2 like L)")
     parser.add_argument("--recsite", default=".build/release/recsite", help="the recsite binary")
     parser.add_argument("--python", default=".bench/venv/bin/python",
                         help="the Python with pandas and scikit-learn (default: .bench/venv/bin/python)")
@@ -1069,6 +1161,10 @@ def main(argv=None):
                 walls = ", ".join(fmt_seconds(wall) for wall in result["build"]["walls"])
                 print(f"build {fmt_seconds(result['build']['wall'])} (runs: {walls}), "
                       f"peak RSS {fmt_kib(result['build']['peak_rss_kib'])}")
+                paired = result["build"].get("paired")
+                if paired:
+                    print(f"to disk over the {paired['reference']} builds either side: "
+                          + ", ".join(f"×{r:.2f}" for r in paired["ratios"]))
                 continue
             print(render_table(size.name, result))
             print(f"\n{equality_line(result)}")
