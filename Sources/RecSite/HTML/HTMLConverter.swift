@@ -44,7 +44,7 @@ public struct HTMLConverter: Sendable {
         // whole document is never scanned again. A layout whose text holds the
         // marker elsewhere (a custom one inserting data unescaped) takes the
         // plain way: render with the content, scan everything.
-        let shell = try layout.render(page: page, content: Self.contentMarker)
+        let shell = try layout.render(page: page, sharedContent: Self.contentMarker)
         guard let pieces = Self.split(shell, at: Self.contentMarker) else {
             let html = try layout.render(page: page, content: HTMLTables.decorate(content))
             return ConvertedPage(

@@ -33,6 +33,8 @@ public struct HTMLLayout: Sendable {
     public static let sortablePages: Set<String> = [SitePaths.usersIndex, SitePaths.itemsIndex]
 
     public let templates: TemplateLibrary
+    /// Shells reused across pages; `nil` when the layout does not allow it.
+    private let shells: LayoutShells?
 
     /// - Throws: `RecSiteError.templateError` when the template folder has no `layout.html.mustache`.
     public init(templates: TemplateLibrary) throws {
@@ -41,6 +43,7 @@ public struct HTMLLayout: Sendable {
                 path: "\(Self.templateName).mustache", reason: "template missing from the template folder")
         }
         self.templates = templates
+        shells = LayoutShells.allows(layout: templates.sources[Self.templateName] ?? "") ? LayoutShells() : nil
     }
 
     /// The whole HTML document of `page`.
@@ -51,6 +54,40 @@ public struct HTMLLayout: Sendable {
     /// - Complexity: O(length of `content`).
     public func render(page: MarkdownPage, content: String) throws -> String {
         try templates.render(Self.templateName, context(page: page, content: content))
+    }
+
+    /// The same text as `render(page:content:)`, for a `content` that many
+    /// pages share (the converter's marker): pages of one folder with the
+    /// same breadcrumbs reuse one shell (see `LayoutShells`).
+    /// - Throws: `RecSiteError.templateError` if rendering fails.
+    public func render(page: MarkdownPage, sharedContent content: String) throws -> String {
+        guard let shells, !page.breadcrumbs.contains(where: { $0.title.unicodeScalars.contains("\u{F8FF}") }) else {
+            return try render(page: page, content: content)
+        }
+        let pieces = try shells.pieces(for: shellKey(page, content: content)) {
+            var context = self.context(page: page, content: content)
+            context["title"] = LayoutShells.titleStandIn
+            context["markdownSource"] = LayoutShells.markdownSourceStandIn
+            return try templates.render(Self.templateName, context)
+        }
+        return LayoutShells.assemble(pieces, title: page.title, markdownSource: Self.markdownSource(page))
+    }
+
+    /// What the layout's context depends on apart from the title and the
+    /// Markdown file name: the folder (relative links), the page itself
+    /// when it is in the navigation bar or has sortable tables, the
+    /// breadcrumbs and the content.
+    private func shellKey(_ page: MarkdownPage, content: String) -> String {
+        let folder = page.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(page.path[..<$0]) } ?? ""
+        let special = Self.sortablePages.contains(page.path) || Self.navigation.contains { $0.path == page.path }
+        // Each part prefixed with its length, so no text can run into the next part.
+        return ([folder, special ? page.path : "", content] + page.breadcrumbs.flatMap { [$0.title, $0.path] })
+            .map { "\($0.utf8.count):\($0)" }.joined()
+    }
+
+    /// `u1.md`: the page's Markdown file, relative to its HTML file.
+    private static func markdownSource(_ page: MarkdownPage) -> String {
+        String(page.path.split(separator: "/").last ?? "")
     }
 
     /// The Mustache context of `page` (exposed for tests).
@@ -71,7 +108,7 @@ public struct HTMLLayout: Sendable {
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
             "content": content,
-            "markdownSource": String(page.path.split(separator: "/").last ?? ""),
+            "markdownSource": Self.markdownSource(page),
             "sortableTables": Self.sortablePages.contains(page.path),
         ]
     }

@@ -10,6 +10,9 @@ public struct TemplateLibrary: Sendable {
 
     private let library: MustacheLibrary
     public let names: [String]
+    /// Each template's text by name, for readers that check what a template
+    /// does before taking a shortcut (`LayoutShells`).
+    public let sources: [String: String]
 
     /// Loads every `*.mustache` file of `directory`, in sorted order.
     /// - Throws: `RecSiteError.templateError` for a missing folder or a parse
@@ -24,23 +27,27 @@ public struct TemplateLibrary: Sendable {
             .filter { $0.hasSuffix(".mustache") }.sorted()
         var library = MustacheLibrary()
         var names: [String] = []
+        var sources: [String: String] = [:]
         for file in files {
             let path = directory.hasSuffix("/") ? directory + file : directory + "/" + file
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RecSiteError.templateError(path: path, reason: "cannot read the file")
             }
             let name = String(file.dropLast(".mustache".count))
+            let text = String(decoding: data, as: UTF8.self)
             do {
-                library.register(try MustacheTemplate(string: String(decoding: data, as: UTF8.self)), named: name)
+                library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 throw RecSiteError.templateError(
                     path: "\(path):\(error.context.lineNumber):\(error.context.columnNumber)",
                     reason: "\(error.error)")
             }
             names.append(name)
+            sources[name] = text
         }
         self.library = library
         self.names = names
+        self.sources = sources
     }
 
     /// Renders template `name` with `context` (dictionaries, arrays, strings, numbers, bools).
