@@ -35,9 +35,17 @@ public struct HTMLConverter: Sendable {
     /// - Throws: `RecSiteError` from cmark or the layout template.
     /// - Complexity: O(length of the page).
     public func convert(_ page: MarkdownPage) throws -> ConvertedPage {
-        let raw = try renderer.html(page.markdown)
+        try renderer.withHTML(page.markdown) { raw in try convert(page, html: raw) }
+    }
+
+    /// `convert(_:)` given cmark's HTML: its bytes are rewritten straight
+    /// into the page, without going through `String` (a copy and a UTF-8
+    /// check each time).
+    private func convert(_ page: MarkdownPage, html raw: UnsafeBufferPointer<UInt8>) throws -> ConvertedPage {
         let attributes = HTMLLinks.attributes(in: raw)
-        var content = LinkRewriter.rewrite(raw, attributes: attributes)
+        let replacements = attributes.map(LinkRewriter.rewritten)
+        var content: [UInt8] = []
+        HTMLLinks.append(raw, replacing: attributes, with: replacements, to: &content)
         let path = LinkRewriter.htmlPath(page.path)
         // The layout is rendered around a marker and scanned for its own links;
         // the page's links after rewriting are known from `attributes`, so the
@@ -46,17 +54,17 @@ public struct HTMLConverter: Sendable {
         // plain way: render with the content, scan everything.
         let shell = try layout.render(page: page, sharedContent: Self.contentMarker)
         guard let pieces = Self.split(shell, at: Self.contentMarker) else {
-            let html = try layout.render(page: page, content: HTMLTables.decorate(content))
+            let html = try layout.render(page: page, content: HTMLTables.decorate(String(decoding: content, as: UTF8.self)))
             return ConvertedPage(
                 file: SiteFile(path: path, text: html),
                 markdownLinks: LinkChecker.PageLinks(page: page.path, links: attributes.map(\.value)),
                 htmlLinks: LinkChecker.PageLinks(page: path, links: LinkChecker.links(inHTML: html)))
         }
         var bytes = Array(pieces.before.utf8)
-        content.withUTF8 { HTMLTables.append($0, to: &bytes) }
+        content.withUnsafeBufferPointer { HTMLTables.append($0, to: &bytes) }
         bytes.append(contentsOf: pieces.after.utf8)
-        let contentLinks = attributes.map { attribute in
-            LinkRewriter.rewritten(attribute).map(HTMLLinks.decodeEntities) ?? attribute.value
+        let contentLinks = zip(attributes, replacements).map { attribute, replacement in
+            replacement.map(HTMLLinks.decodeEntities) ?? attribute.value
         }
         return ConvertedPage(
             file: SiteFile(path: path, bytes: bytes),

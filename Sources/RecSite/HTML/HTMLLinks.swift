@@ -46,17 +46,23 @@ public enum HTMLLinks {
     private static func rewriting(_ bytes: UnsafeBufferPointer<UInt8>, attributes found: [Attribute],
                                   _ transform: (Attribute) -> String?) -> String {
         var out: [UInt8] = []
+        append(bytes, replacing: found, with: found.map(transform), to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `bytes` to `out` with each attribute of `found` whose
+    /// replacement is not `nil` given that raw value instead.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, replacing found: [Attribute], with replacements: [String?],
+                       to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count + 64)
         var position = 0
-        for attribute in found {
-            guard let replacement = transform(attribute) else { continue }
-            if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
+        for (attribute, replacement) in zip(found, replacements) {
+            guard let replacement else { continue }
             out.append(contentsOf: bytes[position..<attribute.range.lowerBound])
             out.append(contentsOf: replacement.utf8)
             position = attribute.range.upperBound
         }
-        guard position > 0 else { return String(decoding: bytes, as: UTF8.self) }
         out.append(contentsOf: bytes[position...])
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `url` leaves the site: it has a scheme (`https:`, `mailto:`,
@@ -94,7 +100,7 @@ public enum HTMLLinks {
     private static let quote = UInt8(ascii: "\"")
     private static let equals = UInt8(ascii: "=")
 
-    private static func attributes(in bytes: UnsafeBufferPointer<UInt8>) -> [Attribute] {
+    static func attributes(in bytes: UnsafeBufferPointer<UInt8>) -> [Attribute] {
         var found: [Attribute] = []
         var i = 0
         let count = bytes.count

@@ -50,6 +50,13 @@ public struct MarkdownRenderer: Sendable {
     /// - Throws: `RecSiteError.markdownFailed` if cmark fails.
     /// - Complexity: O(length of `markdown`).
     public func html(_ markdown: String) throws -> String {
+        try withHTML(markdown) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `html(_:)`'s bytes, lent to `body` as cmark wrote them (no copy):
+    /// valid UTF-8, as cmark replaces invalid input with U+FFFD.
+    /// - Throws: `RecSiteError.markdownFailed` if cmark fails, or what `body` throws.
+    public func withHTML<Result>(_ markdown: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
         try withDocument(markdown) { document, parser in
             // The parser's extension list is needed while rendering (the
             // table extension renders its own nodes), so this runs before the
@@ -58,7 +65,9 @@ public struct MarkdownRenderer: Sendable {
                 throw RecSiteError.markdownFailed(reason: "cmark_render_html failed")
             }
             defer { cmark_get_default_mem_allocator().pointee.free(rendered) }
-            return String(cString: rendered)
+            return try rendered.withMemoryRebound(to: UInt8.self, capacity: 1) { start in
+                try body(UnsafeBufferPointer(start: start, count: strlen(rendered)))
+            }
         }
     }
 
