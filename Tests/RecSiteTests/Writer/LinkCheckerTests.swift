@@ -26,6 +26,8 @@ struct LinkCheckerTests {
         ("index.html", "https://example.com/missing.html"),
         ("index.html", "//cdn.example.com/x.js"),
         ("index.html", "mailto:a@example.com"),
+        ("users/u1.html", "u1.html#\u{301}combining"),
+        ("users/u1.html", "u1.html?\u{301}=1"),
     ])
     func resolvingLinks(page: String, link: String) {
         #expect(checker.problem(with: link, from: page) == nil)
@@ -40,6 +42,13 @@ struct LinkCheckerTests {
     ])
     func brokenLinks(page: String, link: String, problem: String) {
         #expect(checker.problem(with: link, from: page) == problem)
+    }
+
+    @Test func theQueryOrFragmentStartsAtTheFirstHashOrQuestionMarkByte() {
+        #expect(LinkChecker.resolution(of: "../index.html?a#b", from: "users/u1.md") == .file("index.html"))
+        #expect(LinkChecker.resolution(of: "x#\u{301}", from: "users/u1.md") == .file("users/x"))
+        #expect(LinkChecker.resolution(of: "?\u{301}", from: "users/u1.md") == LinkChecker.Resolution.none)
+        #expect(HTMLLinks.splitPath("a/b.md?x#y") == ("a/b.md", "?x#y"))
     }
 
     @Test func markdownLinksAreReadWithCmark() throws {
