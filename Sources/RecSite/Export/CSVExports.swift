@@ -55,42 +55,53 @@ public struct CSVExports {
     /// `score_breakdown_<user>_<item>.csv`; several breakdowns may share one
     /// file (the site writes one file per user), so each row names its item.
     public func scoreBreakdowns(_ breakdowns: [ScoreBreakdown]) -> String {
-        var csv = CSVWriter(header: [
+        String(decoding: scoreBreakdownBytes(breakdowns), as: UTF8.self)
+    }
+
+    /// `scoreBreakdowns(_:)` as UTF-8 bytes. Rows are assembled as bytes:
+    /// ~800 rows per user, and appending their pieces to a `String` (with
+    /// its capacity and ASCII bookkeeping per append) showed in profiles.
+    public func scoreBreakdownBytes(_ breakdowns: [ScoreBreakdown]) -> [UInt8] {
+        var out = Array(CSVWriter(header: [
             "user_id", "recommended_item_id", "recommended_title", "score", "contributor_rank",
             "contributor_item_id", "contributor_title", "interaction_score", "similarity", "contribution", "share",
-        ])
-        csv.reserveCapacity(breakdowns.reduce(0) { $0 + $1.contributions.count } * 160)
-        // Rows are built as text: ~800 rows per user, and a [Cell] per row
-        // and re-encoding each contributor's ID and title showed in profiles.
-        var contributorCells: [Int32: String] = [:]
-        var line = ""
+        ]).text.utf8)
+        out.reserveCapacity(out.count + breakdowns.reduce(0) { $0 + $1.contributions.count } * 160)
+        // Each contributor's ID and title cells, encoded once per file.
+        var contributorCells: [Int32: [UInt8]] = [:]
         for breakdown in breakdowns {
             let target = items[Int(breakdown.item)]
             // The four cells every row of this recommendation repeats, encoded once.
-            let prefix = [
+            let prefix = Array([
                 CSVWriter.Cell.text(model.dataset.users[Int(breakdown.user)].id), .text(target.id), .text(target.title),
                 .numeric(NumberFormat.exact(breakdown.score)),
-            ].map { CSVWriter.encoded($0) + "," }.joined()
+            ].map { CSVWriter.encoded($0) + "," }.joined().utf8)
             for (position, row) in breakdown.contributions.enumerated() {
                 let contributor = contributorCells[row.item] ?? {
                     let source = items[Int(row.item)]
-                    let cells = CSVWriter.encoded(.text(source.id)) + "," + CSVWriter.encoded(.text(source.title))
+                    let cells = Array((CSVWriter.encoded(.text(source.id)) + "," + CSVWriter.encoded(.text(source.title))).utf8)
                     contributorCells[row.item] = cells
                     return cells
                 }()
-                line.removeAll(keepingCapacity: true)
-                line += prefix
-                line += String(position + 1)
-                line += ","
-                line += contributor
+                out += prefix
+                Self.appendUTF8(String(position + 1), to: &out)
+                out.append(UInt8(ascii: ","))
+                out += contributor
                 for value in [row.interaction, row.similarity, row.contribution, row.share] {
-                    line += ","
-                    line += NumberFormat.exact(value)
+                    out.append(UInt8(ascii: ","))
+                    Self.appendUTF8(NumberFormat.exact(value), to: &out)
                 }
-                csv.addEncodedRow(line)
+                out.append(UInt8(ascii: "\r"))
+                out.append(UInt8(ascii: "\n"))
             }
         }
-        return csv.text
+        return out
+    }
+
+    /// Appends `text`'s UTF-8 bytes (numbers here: small strings, copied without a heap buffer).
+    private static func appendUTF8(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// `popular_movies_report.csv`: movies in popularity order (all of them).

@@ -62,7 +62,7 @@ public struct SiteData: Sendable {
             SiteFile(path: SitePaths.completeHistoryCSV(id), text: csv.completeHistory(profile: profile)),
             SiteFile(path: SitePaths.recommendationsCSV(id), text: csv.recommendations(list)),
             SiteFile(path: SitePaths.movieReportCSV(id), text: csv.movieReport(profile: profile)),
-            SiteFile(path: SitePaths.scoreBreakdownsCSV(id), text: csv.scoreBreakdowns(breakdowns)),
+            SiteFile(path: SitePaths.scoreBreakdownsCSV(id), bytes: csv.scoreBreakdownBytes(breakdowns)),
         ]
     }
 
