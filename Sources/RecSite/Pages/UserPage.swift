@@ -22,6 +22,7 @@ struct UserPage {
         let (profile, genres) = profileAndGenres()
         let total = profile.totalScore
         let contentTypes = profile.contentBreakdown(items: facts.items)
+        let typeRows = groups(contentTypes, total: total), genreRows = groups(genres, total: total)
         var context: PageContext = [
             "heading": MarkdownEscaping.text(PageText.userLabel(user)),
             "id": MarkdownEscaping.text(user.id),
@@ -35,8 +36,10 @@ struct UserPage {
             "firstActivity": PageText.time(facts.activity.first[self.user]),
             "lastActivity": PageText.time(facts.activity.last[self.user]),
             "hasHistory": !profile.history.isEmpty,
-            "contentTypes": groups(contentTypes, total: total),
-            "genres": groups(genres, total: total),
+            "contentTypes": typeRows,
+            "genres": genreRows,
+            "contentTypesTable": groupTable("Type", typeRows),
+            "genresTable": groupTable("Genre", genreRows),
             "files": files(user.id, from: path),
             "usersIndex": SitePaths.link(from: path, to: SitePaths.usersIndex),
             "methodology": SitePaths.link(from: path, to: SitePaths.methodology),
@@ -86,6 +89,16 @@ struct UserPage {
             ["name": MarkdownEscaping.text($0.name), "items": String($0.items),
              "score": NumberFormat.interaction($0.score), "share": PageText.share($0.score, of: total)]
         }
+    }
+
+    /// The content-breakdown or genre table of `groups`' rows: `first` names the group column.
+    private func groupTable(_ first: String, _ rows: [Row]) -> String {
+        var table = MarkdownTable([first: .left, "Items": .right, "Score": .right, "Share": .right],
+                                  reservingRows: rows.count)
+        for row in rows {
+            table.addRow(["name", "items", "score", "share"].map { row[$0, default: ""] })
+        }
+        return table.text
     }
 
     /// The history table (all content types), or the movies-only one without the type column.

@@ -128,4 +128,43 @@ import Testing
         }
         #expect(page.contains("the top k = \(model.config.k) are"))
     }
+
+    /// The group tables come whole (`contentTypesTable`, `genresTable`), and
+    /// their rows are still there for a template that lays them out itself.
+    @Test func userGroupsComeAsTablesAndAsRows() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recsite-groups-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: PageFixture.root + "/templates", toPath: folder)
+        try """
+            {{{contentTypesTable}}}
+            {{#contentTypes}}
+            | {{{name}}} | {{{items}}} | {{{score}}} | {{{share}}} |
+            {{/contentTypes}}
+            {{{genresTable}}}
+            {{#genres}}
+            | {{{name}}} | {{{items}}} | {{{score}}} | {{{share}}} |
+            {{/genres}}
+            """.write(toFile: folder + "/user.md.mustache", atomically: true, encoding: .utf8)
+        let site = try PageFixture.site()
+        let u = try #require(site.model.dataset.users.indices.first { !site.model.matrix.row($0).isEmpty })
+        let user = site.model.dataset.users[u]
+        let (pages, _) = try SitePages(model: site.model, templates: try TemplateLibrary(directory: folder),
+                                       recommendations: site.recommendations).render(workers: 1)
+        let lines = try #require(pages.first { $0.path == SitePaths.user(user.id) }).markdown.split(separator: "\n")
+        let profile = site.model.profile(user: u)
+        let types = profile.contentBreakdown(items: site.model.dataset.items)
+        let genres = profile.genrePreferences(items: site.model.dataset.items)
+        // Each table: header, alignment, one row per group; then the same rows from the template.
+        let typeRows = lines[2..<(2 + types.count)], typeEcho = lines[(2 + types.count)..<(2 + 2 * types.count)]
+        #expect(lines[0] == "| Type | Items | Score | Share |" && lines[1] == "| --- | ---: | ---: | ---: |")
+        #expect(Array(typeRows) == Array(typeEcho))
+        let total = profile.totalScore
+        #expect(typeRows.first.map(String.init) == "| \(types[0].name) | \(types[0].items) | \(NumberFormat.interaction(types[0].score)) | "
+            + "\(PageText.share(types[0].score, of: total)) |")
+        let genreStart = 2 + 2 * types.count
+        #expect(lines[genreStart] == "| Genre | Items | Score | Share |")
+        #expect(Array(lines[(genreStart + 2)..<(genreStart + 2 + genres.count)])
+            == Array(lines[(genreStart + 2 + genres.count)..<(genreStart + 2 + 2 * genres.count)]))
+        #expect(lines.count == genreStart + 2 + 2 * genres.count)
+    }
 }
