@@ -13,26 +13,45 @@ struct MarkdownTable {
         var marker: String { self == .left ? "---" : "---:" }
     }
 
-    private(set) var text: String
+    /// The table as UTF-8: a user page appends ~1,500 cells, and appending
+    /// them to a `String` (capacity and ASCII bookkeeping per piece) cost
+    /// more than copying bytes.
+    private var bytes: [UInt8]
+
+    /// The table's Markdown.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// A table with its header row and alignment row.
     init(_ columns: KeyValuePairs<String, Alignment>, reservingRows rows: Int = 0) {
-        text = ""
-        text.reserveCapacity(96 * (rows + 2))
-        text += "| " + columns.map(\.key).joined(separator: " | ") + " |\n"
-        text += "| " + columns.map(\.value.marker).joined(separator: " | ") + " |"
+        self.init(header: Self.header(columns), reservingRows: rows)
+    }
+
+    /// A table under `header` (from `header(_:)`, kept by callers that make
+    /// the same table many times).
+    init(header: String, reservingRows rows: Int = 0) {
+        bytes = []
+        bytes.reserveCapacity(96 * (rows + 2))
+        bytes.append(contentsOf: header.utf8)
+    }
+
+    /// The header row and alignment row of `columns`.
+    static func header(_ columns: KeyValuePairs<String, Alignment>) -> String {
+        "| " + columns.map(\.key).joined(separator: " | ") + " |\n"
+            + "| " + columns.map(\.value.marker).joined(separator: " | ") + " |"
     }
 
     /// Appends one row; `cells` must match the columns in number.
     mutating func addRow(_ cells: String...) { addRow(cells) }
 
     mutating func addRow(_ cells: [String]) {
-        text += "\n|"
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(UInt8(ascii: "|"))
         for cell in cells {
             // An empty cell is written `|  |`, as the templates wrote it.
-            text += " "
-            text += cell
-            text += " |"
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: cell.utf8)
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(UInt8(ascii: "|"))
         }
     }
 }

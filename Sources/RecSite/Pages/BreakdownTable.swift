@@ -7,14 +7,18 @@ enum BreakdownTable {
     /// Contributors shown one per row; the rest share one row.
     static let shownRows = 10
 
+    /// Made once: ten tables on every user page.
+    private static let header = MarkdownTable.header([
+        "#": .right, "History item": .left, "r(u,k)": .right, "sim(j,k)": .right, "Contribution": .right, "Share": .right,
+    ])
+
     /// Context keys: `table` (the whole table: the top contributors, a row
     /// summing the others when there are more, and the total), `total` and
     /// `contributors` (how many history items contribute).
     static func context(_ breakdown: ScoreBreakdown, score: Double, from page: String, facts: SiteFacts) -> PageContext {
         let rows = breakdown.contributions
         let shown = rows.prefix(shownRows)
-        var table = MarkdownTable(["#": .right, "History item": .left, "r(u,k)": .right, "sim(j,k)": .right,
-                                   "Contribution": .right, "Share": .right], reservingRows: shown.count + 2)
+        var table = MarkdownTable(header: header, reservingRows: shown.count + 2)
         for (position, row) in shown.enumerated() {
             table.addRow(String(position + 1), ItemCells.titleLink(Int(row.item), from: page, facts: facts),
                          NumberFormat.interaction(row.interaction), NumberFormat.similarity(row.similarity),

@@ -15,8 +15,16 @@ struct ItemCells: Sendable {
     /// Item i's cells on `page`: a user page reads them some 200 times, so
     /// they are fields rather than dictionary lookups.
     static func of(_ i: Int, from page: String, facts: SiteFacts) -> ItemCells {
-        if let cached = facts.itemCells[folder(of: page)] { return cached[i] }
+        // Matched by prefix: making the folder's string and hashing it for
+        // each of ~200 calls per user page showed in profiles.
+        for (folder, cells) in facts.itemCells where isDirectlyIn(folder, page) { return cells[i] }
         return ItemCells(i, from: page, model: facts.model)
+    }
+
+    /// Whether `page` is a file of `folder` itself (`users/u1.md` of `users/`), not of a subfolder.
+    private static func isDirectlyIn(_ folder: String, _ page: String) -> Bool {
+        let path = page.utf8
+        return path.starts(with: folder.utf8) && !path.dropFirst(folder.utf8.count).contains(UInt8(ascii: "/"))
     }
 
     /// Item i's cells as a template row.
@@ -53,10 +61,5 @@ struct ItemCells: Sendable {
     var row: Row {
         ["id": id, "title": title, "type": type, "genre": genre, "popularity": popularity, "rank": rank,
          "viewers": viewers]
-    }
-
-    /// `users/` for `users/u1.md`, "" for a page at the root.
-    static func folder(of page: String) -> String {
-        page.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(page[...$0]) } ?? ""
     }
 }

@@ -9,7 +9,7 @@ struct SiteFacts: Sendable {
     let exposure: RecommendationExposure
     let contentTypes: [ContentTypeStatistics]
     /// Every item's `ItemCells` as seen from each folder of `ItemCells.cachedFolders`.
-    let itemCells: [String: [ItemCells]]
+    let itemCells: [(folder: String, cells: [ItemCells])]
 
     /// - Complexity: O(events + users × k log(users × k) + items).
     init(model: RecommenderModel, recommendations: [[Recommendation]]) {
@@ -18,11 +18,9 @@ struct SiteFacts: Sendable {
         activity = UserActivity(dataset: model.dataset)
         exposure = RecommendationExposure(itemCount: model.dataset.items.count, recommendations: recommendations)
         contentTypes = ContentTypeStatistics.compute(model: model)
-        var itemCells: [String: [ItemCells]] = [:]
-        for folder in ItemCells.cachedFolders {
-            itemCells[folder] = model.dataset.items.indices.map { ItemCells($0, from: folder + "index.md", model: model) }
+        itemCells = ItemCells.cachedFolders.map { folder in
+            (folder, model.dataset.items.indices.map { ItemCells($0, from: folder + "index.md", model: model) })
         }
-        self.itemCells = itemCells
     }
 
     var users: [User] { model.dataset.users }
