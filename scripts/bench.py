@@ -576,7 +576,7 @@ def prepare_hugo(size, site, pages, args):
 def run_hugo(size, site, pages, args):
     """A cold `hugo --quiet` (public/, resources/ and the cache removed first)."""
     if size.name == "L" and os.environ.get("BENCH_HUGO_LARGE") != "1":
-        return {"status": "not run on L (Hugo needed 12 GB on M's pages; BENCH_HUGO_LARGE=1 runs it)"}
+        return {"status": "not run on L (Hugo's memory grows with the pages: see its peak RSS on M; BENCH_HUGO_LARGE=1 runs it)"}
     root = prepare_hugo(size, site, pages, args)
     for leftover in ("public", "resources", ".cache"):
         discard(root / leftover, args)
