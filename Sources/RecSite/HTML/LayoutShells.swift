@@ -24,14 +24,19 @@ final class LayoutShells: @unchecked Sendable {
     static let titleStandIn = "\u{F8FF}recsite:title\u{F8FF}"
     static let markdownSourceStandIn = "\u{F8FF}recsite:markdown-source\u{F8FF}"
 
+    /// Shells kept at most: a site has a handful of kinds of page; pages
+    /// with breadcrumbs of their own would otherwise keep one shell each.
+    static let limit = 256
+
     private let lock = NSLock()
     private var shells: [String: [Piece]] = [:]
 
-    /// The pieces of the shell for `key`, made by `render` the first time.
+    /// The pieces of the shell for `key`, made by `render` the first time
+    /// (every time once `limit` shells are kept).
     func pieces(for key: String, render: () throws -> String) rethrows -> [Piece] {
         if let known = lock.withLock({ shells[key] }) { return known }
         let made = Self.cut(try render())
-        lock.withLock { shells[key] = made }
+        lock.withLock { if shells.count < Self.limit { shells[key] = made } }
         return made
     }
 

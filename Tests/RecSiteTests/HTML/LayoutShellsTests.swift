@@ -65,6 +65,21 @@ struct LayoutShellsTests {
         #expect(try mismatches(layoutText: layout) == [])
     }
 
+    @Test func pagesBeyondTheShellLimitAreStillRenderedRight() throws {
+        let fixture = try BuildFixture()
+        defer { fixture.cleanUp() }
+        let layout = try HTMLLayout(templates: try TemplateLibrary(directory: fixture.templates))
+        let pages = (0..<(LayoutShells.limit + 20)).map { n in
+            MarkdownPage(path: "users/u\(n).md", title: "User \(n)",
+                         breadcrumbs: [Breadcrumb(title: "Trail \(n)", path: "index.md")], markdown: "")
+        }
+        let differing = try (pages + pages).filter { page in
+            try layout.render(page: page, sharedContent: HTMLConverter.contentMarker)
+                != layout.render(page: page, content: HTMLConverter.contentMarker)
+        }
+        #expect(differing.map(\.path) == [])
+    }
+
     @Test func escapingMatchesMustacheCharacterByCharacter() {
         #expect(LayoutShells.htmlEscaped("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         #expect(LayoutShells.htmlEscaped("<\u{301}&") == "<\u{301}&amp;")
