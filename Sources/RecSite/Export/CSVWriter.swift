@@ -18,25 +18,10 @@ public struct CSVWriter {
     }
 
     public mutating func addRow(_ cells: [Cell]) {
-        addRow(encodedPrefix: "", cells)
-    }
-
-    /// Appends a row whose first cells are already encoded (`encoded(_:)`,
-    /// each followed by a comma): for files that repeat the same leading
-    /// cells on many rows.
-    public mutating func addRow(encodedPrefix: String, _ cells: [Cell]) {
-        text += encodedPrefix
         for (index, cell) in cells.enumerated() {
             if index > 0 { text += "," }
             text += Self.encoded(cell)
         }
-        text += "\r\n"
-    }
-
-    /// Appends a row whose cells are already encoded (`encoded(_:)`) and
-    /// joined by commas, without its line end.
-    public mutating func addEncodedRow(_ cells: String) {
-        text += cells
         text += "\r\n"
     }
 
@@ -47,9 +32,6 @@ public struct CSVWriter {
         case .numeric(let value): return value
         }
     }
-
-    /// Room for about `bytes` of text, so a long file is not copied as it grows.
-    public mutating func reserveCapacity(_ bytes: Int) { text.reserveCapacity(bytes) }
 
     /// Prefixes `'` to text a spreadsheet would run as a formula.
     public static func neutralise(_ value: String) -> String {

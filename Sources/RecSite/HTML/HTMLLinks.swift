@@ -36,13 +36,6 @@ public enum HTMLLinks {
         return html.withUTF8 { rewriting($0, attributes: attributes(in: $0), transform) }
     }
 
-    /// `rewriting(_:_:)` of HTML whose attributes were already found with `attributes(in:)`.
-    public static func rewriting(_ html: String, attributes found: [Attribute],
-                                 _ transform: (Attribute) -> String?) -> String {
-        var html = html
-        return html.withUTF8 { rewriting($0, attributes: found, transform) }
-    }
-
     private static func rewriting(_ bytes: UnsafeBufferPointer<UInt8>, attributes found: [Attribute],
                                   _ transform: (Attribute) -> String?) -> String {
         var out: [UInt8] = []

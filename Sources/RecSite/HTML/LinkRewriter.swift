@@ -6,12 +6,7 @@ public enum LinkRewriter {
     /// Rewrites the relative `.md` links of an HTML fragment.
     /// - Complexity: O(length of `html`).
     public static func rewrite(_ html: String) -> String {
-        rewrite(html, attributes: HTMLLinks.attributes(in: html))
-    }
-
-    /// `rewrite(_:)` of HTML whose attributes were already found.
-    public static func rewrite(_ html: String, attributes: [HTMLLinks.Attribute]) -> String {
-        HTMLLinks.rewriting(html, attributes: attributes, rewritten)
+        HTMLLinks.rewriting(html, rewritten)
     }
 
     /// The new raw value of one attribute, or `nil` when it stays.
