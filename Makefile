@@ -28,7 +28,7 @@ check: release
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
-	tools/spec-check-all.sh .build/debug/recsite
+	scripts/spec-check-all.sh .build/debug/recsite
 	.build/debug/recsite build --data $(DATA) --out $(SITE) $(BUILD_FLAGS) --check
 
 # Headless Chromium over the built site: no console errors, search works, screenshots.
@@ -37,7 +37,7 @@ test-browser: site
 
 spec-check:
 	$(SWIFT) build --product recsite
-	tools/spec-check-all.sh .build/debug/recsite
+	scripts/spec-check-all.sh .build/debug/recsite
 
 serve:
 	@test -f $(SITE)/index.html || $(MAKE) site

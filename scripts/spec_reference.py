@@ -3,7 +3,7 @@
 
 It reads the three CSV files, cleanses them, computes r(u,i), cosine item
 similarity, recommendations with popular fill, and popularity, and prints
-JSON for comparison with recsite (tools/spec_check.py). It shares no code
+JSON for comparison with recsite (scripts/spec_check.py). It shares no code
 with recsite and is written for clarity, not speed.
 """
 import csv

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Checks recsite's numbers against tools/spec_reference.py on one data folder.
+"""Checks recsite's numbers against scripts/spec_reference.py on one data folder.
 
-usage: tools/spec_check.py RECSITE_BINARY DATA_DIR [K]
+usage: scripts/spec_check.py RECSITE_BINARY DATA_DIR [K]
 Compares cleansing counts and examples, every user's recommendations (item,
 source, score and reason share within 1e-9 relative; candidates tying within
 the tolerance may swap) and the full popularity ranking. Exits 1 on any
