@@ -7,7 +7,7 @@ SITE ?= site
 # The committed site includes the offline evaluation page.
 BUILD_FLAGS ?= --evaluate
 
-.PHONY: all deps release site check test test-browser spec-check serve bench bench-large bench-deps bench-venv fuzz clean
+.PHONY: all deps release site check test test-browser spec-check serve bench bench-large bench-report bench-deps bench-venv fuzz clean
 
 all: site
 
@@ -48,7 +48,8 @@ serve:
 # baseline, the cmark-gfm command and Hugo on synthetic data sets S and M
 # (bench-large adds L), plus builds of S2 and L2 (M's 2,000 items) for the
 # growth with events at fixed items (bench-large adds L2); results in
-# bench/RESULTS.md, bench/results.json and bench/scaling.svg.
+# bench/RESULTS.md, bench/results.json and bench/scaling.svg (bench/run.py runs
+# and stores results.json; bench/report.py renders the other two from it).
 # BENCH_BASELINE_LARGE=1 also runs the baseline on L (~8 GB per copy of its
 # dense matrix). Data and outputs go to .bench/.
 PYTHON ?= python3
@@ -56,10 +57,14 @@ BENCH_VENV := .bench/venv
 BENCH_FLAGS ?=
 
 bench: release bench-venv
-	scripts/bench.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,S2,M $(BENCH_FLAGS)
+	bench/run.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,S2,M $(BENCH_FLAGS)
 
 bench-large: release bench-venv
-	scripts/bench.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,S2,M,L2,L $(BENCH_FLAGS)
+	bench/run.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,S2,M,L2,L $(BENCH_FLAGS)
+
+# RESULTS.md and scaling.svg again from bench/results.json, running nothing.
+bench-report:
+	$(PYTHON) bench/report.py
 
 bench-deps:
 	@scripts/install-deps.sh --bench
