@@ -7,7 +7,7 @@ SITE ?= site
 # The committed site includes the offline evaluation page.
 BUILD_FLAGS ?= --evaluate
 
-.PHONY: all deps release site check test test-browser spec-check serve bench bench-large bench-report bench-deps bench-venv fuzz clean
+.PHONY: all deps release site check test test-bench test-browser spec-check serve bench bench-large bench-report bench-deps bench-venv fuzz clean
 
 all: site
 
@@ -25,11 +25,16 @@ check: release
 
 # The tests, the independent SPEC cross-check, and a check that the committed
 # site/ is exactly what the code builds from data/.
-test: deps
+test: deps test-bench
 	$(SWIFT) build
 	$(SWIFT) test
 	scripts/spec-check-all.sh .build/debug/recsite
 	.build/debug/recsite build --data $(DATA) --out $(SITE) $(BUILD_FLAGS) --check
+
+# The benchmark harness's unit tests (bench/tests): standard library only, no
+# recsite binary, venv, Hugo or network; well under a second.
+test-bench:
+	python3 -m unittest discover -s bench/tests
 
 # Headless Chromium over the built site: no console errors, search works, screenshots.
 test-browser: site
