@@ -342,7 +342,7 @@ def render_results_md(results, command):
     names = [name for name in SIZES if name in results]
     machine = results[names[0]]["machine"]
     out = ["# Benchmark results", "",
-           "Measured by `scripts/bench.py` (issue 5): recsite side by side with the original pandas / "
+           "Measured by `bench/run.py` (issue 5): recsite side by side with the original pandas / "
            "scikit-learn stack (`bench/baseline.py`), the `cmark-gfm` command and Hugo, in one run per size. "
            "Regenerate with:", "", "```sh", command, "```", "",
            "Ratios say how many times recsite is faster (or smaller): the other figure over recsite's. "
