@@ -26,7 +26,6 @@ let package = Package(
             dependencies: [
                 "RecEngine",
                 "CCmarkGFM",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -44,7 +43,10 @@ let package = Package(
             linkerSettings: [.linkedLibrary("jemalloc")]
         ),
         .testTarget(name: "RecEngineTests", dependencies: ["RecEngine"]),
-        .testTarget(name: "RecSiteTests", dependencies: ["RecSite", "RecEngine"]),
+        // swift-mustache is the reference the template renderer is tested against.
+        .testTarget(name: "RecSiteTests", dependencies: [
+            "RecSite", "RecEngine", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .testTarget(name: "recsiteTests", dependencies: ["recsite", "RecEngine", "RecSite"]),
     ]
 )

@@ -17,12 +17,20 @@ public enum DatasetLoader {
     ///   - workers: threads reading events.csv (the result never depends on it).
     public static func load(directory: String, weights: EventWeights = .standard,
                             timings: PhaseTimings? = nil, workers: Int = ProcessInfoCores.count) throws -> Dataset {
+        let files = try timings.measure("read") { try readFiles(directory: directory) }
+        return try load(users: files.users, items: files.items, events: files.events, weights: weights,
+                        timings: timings, workers: workers)
+    }
+
+    /// The bytes of the three input files of a folder, each with its path.
+    /// - Throws: `RecEngineError.missingFile` or `.unreadableFile`.
+    /// - Complexity: O(bytes of the files).
+    public static func readFiles(directory: String) throws
+        -> (users: (path: String, bytes: [UInt8]), items: (path: String, bytes: [UInt8]), events: (path: String, bytes: [UInt8])) {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let paths = [fileNames.users, fileNames.items, fileNames.events].map { base + "/" + $0 }
-        let contents = try timings.measure("read") { try paths.map(readFile) }
-        return try load(
-            users: (paths[0], contents[0]), items: (paths[1], contents[1]),
-            events: (paths[2], contents[2]), weights: weights, timings: timings, workers: workers)
+        let contents = try paths.map(readFile)
+        return ((paths[0], contents[0]), (paths[1], contents[1]), (paths[2], contents[2]))
     }
 
     /// Loads from bytes already in memory; the paths only name the files in

@@ -40,6 +40,11 @@ public struct APIDocuments {
         return .object([("items", .array(entries))])
     }
 
+    /// `api/recommendations/<user_id>.json` of a report.
+    public func recommendations(_ report: UserReport, k: Int) -> JSONValue {
+        recommendations(user: report.index, list: report.recommendations.map(\.recommendation), k: k)
+    }
+
     /// `api/recommendations/<user_id>.json`.
     public func recommendations(user u: Int, list: [Recommendation], k: Int) -> JSONValue {
         let entries: [JSONValue] = list.map { rec in
@@ -70,8 +75,8 @@ public struct APIDocuments {
     }
 
     /// `api/user_history/<user_id>.json`: H(u) by r descending, then ID order.
-    public func userHistory(user u: Int, profile: UserProfile) -> JSONValue {
-        let entries: [JSONValue] = profile.history.map { entry in
+    public func userHistory(_ report: UserReport) -> JSONValue {
+        let entries: [JSONValue] = report.history.map { entry in
             let i = Int(entry.item)
             return .object([
                 ("item_id", .string(items[i].id)),
@@ -83,6 +88,6 @@ public struct APIDocuments {
                 ("last_watched", .string(Timestamp(seconds: entry.lastWatched).iso8601)),
             ])
         }
-        return .object([("user_id", .string(model.dataset.users[u].id)), ("items", .array(entries))])
+        return .object([("user_id", .string(report.user.id)), ("items", .array(entries))])
     }
 }

@@ -9,13 +9,13 @@ public struct CSVExports {
     private var items: [Item] { model.dataset.items }
 
     /// `user_<id>_complete_history.csv`: every history item, all content types.
-    public func completeHistory(profile: UserProfile) -> String {
-        history(profile.history)
+    public func completeHistory(_ report: UserReport) -> String {
+        history(report.history)
     }
 
     /// `user_<id>_movie_report.csv`: the movies-only view.
-    public func movieReport(profile: UserProfile) -> String {
-        history(profile.moviesOnly(items: items))
+    public func movieReport(_ report: UserReport) -> String {
+        history(report.moviesOnly)
     }
 
     private func history(_ entries: [HistoryEntry]) -> String {
@@ -34,6 +34,11 @@ public struct CSVExports {
     }
 
     /// `user_<id>_recommendations.csv`.
+    public func recommendations(_ report: UserReport) -> String {
+        recommendations(report.recommendations.map(\.recommendation))
+    }
+
+    /// `user_<id>_recommendations.csv` of a list.
     public func recommendations(_ list: [Recommendation]) -> String {
         var csv = CSVWriter(header: [
             "rank", "item_id", "title", "content_type", "genre", "score", "source",
@@ -56,6 +61,11 @@ public struct CSVExports {
     /// file (the site writes one file per user), so each row names its item.
     public func scoreBreakdowns(_ breakdowns: [ScoreBreakdown]) -> String {
         String(decoding: scoreBreakdownBytes(breakdowns), as: UTF8.self)
+    }
+
+    /// `user_<id>_score_breakdowns.csv`: the breakdowns of the report's cf items.
+    public func scoreBreakdowns(_ report: UserReport) -> [UInt8] {
+        scoreBreakdownBytes(report.recommendations.compactMap(\.breakdown))
     }
 
     /// `scoreBreakdowns(_:)` as UTF-8 bytes. Rows are assembled as bytes:

@@ -52,7 +52,7 @@ public struct HTMLConverter: Sendable {
         // whole document is never scanned again. A layout whose text holds the
         // marker elsewhere (a custom one inserting data unescaped) takes the
         // plain way: render with the content, scan everything.
-        let shell = try layout.render(page: page, sharedContent: Self.contentMarker)
+        let shell = try layout.render(page: page, content: Self.contentMarker)
         guard let pieces = Self.split(shell, at: Self.contentMarker) else {
             let html = try layout.render(page: page, content: HTMLTables.decorate(String(decoding: content, as: UTF8.self)))
             return ConvertedPage(
@@ -95,7 +95,7 @@ public struct HTMLConverter: Sendable {
     }
 
     /// Stands for the page's HTML in the layout while its links are read: a
-    /// `<` that Mustache's `{{…}}` would escape, so no title can forge it.
+    /// `<` that the layout's `{{…}}` escapes, so no title can forge it.
     static let contentMarker = "<!--recsite:page-content-->"
 
     /// Every page converted on `workers` threads, in the order of `pages`.

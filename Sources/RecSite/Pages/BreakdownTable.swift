@@ -1,37 +1,31 @@
 import RecEngine
 
-/// The rows of a score breakdown table (SPEC §5), shared by the user pages
-/// and the methodology page's worked example: the top contributors, one row
-/// summing the rest, and the total.
+/// The values of a score breakdown table (SPEC §5), shared by the user pages
+/// and the methodology page's worked example; the table itself is the
+/// `breakdown-table.md` partial: the top contributors, one row summing the
+/// rest, and the total.
 enum BreakdownTable {
     /// Contributors shown one per row; the rest share one row.
     static let shownRows = 10
 
-    /// Made once: ten tables on every user page.
-    private static let header = MarkdownTable.header([
-        "#": .right, "History item": .left, "r(u,k)": .right, "sim(j,k)": .right, "Contribution": .right, "Share": .right,
-    ])
-
-    /// Context keys: `table` (the whole table: the top contributors, a row
-    /// summing the others when there are more, and the total), `total` and
-    /// `contributors` (how many history items contribute).
-    static func context(_ breakdown: ScoreBreakdown, score: Double, from page: String, facts: SiteFacts) -> PageContext {
+    /// Names: `rows` (`position`, `title`, `interaction`, `similarity`,
+    /// `contribution`, `share`), `others` (`label`, `contribution`, `share`;
+    /// `.none` when every contributor has a row), `total` and `contributors`
+    /// (how many history items contribute, as words).
+    static func context(_ breakdown: ScoreBreakdown, score: Double, from page: String, facts: SiteFacts) -> TemplateRecord {
         let rows = breakdown.contributions
-        let shown = rows.prefix(shownRows)
-        var table = MarkdownTable(header: header, reservingRows: shown.count + 2)
-        for (position, row) in shown.enumerated() {
-            table.addRow(String(position + 1), ItemCells.titleLink(Int(row.item), from: page, facts: facts),
-                         NumberFormat.interaction(row.interaction), NumberFormat.similarity(row.similarity),
-                         NumberFormat.score(row.contribution), NumberFormat.percent(row.share))
-        }
-        if let others = others(breakdown, score: score) {
-            table.addRow("", others.label, "", "", others.contribution, others.share)
-        }
-        table.addRow("", "**Total**", "", "", "**\(NumberFormat.score(score))**", "**100.0%**")
+        let others = others(breakdown, score: score)
         return [
-            "table": table.text,
-            "total": NumberFormat.score(score),
-            "contributors": PageText.count(rows.count, "contributing history item"),
+            "rows": .list(rows.prefix(shownRows).enumerated().map { position, row in
+                .fields(ContributionRow(position: position + 1, contribution: row,
+                                        title: ItemCells.titleLink(Int(row.item), from: page, facts: facts)))
+            }),
+            "others": others.map { others in
+                .fields(["label": .verbatim(others.label), "contribution": .verbatim(others.contribution),
+                         "share": .verbatim(others.share)] as TemplateRecord)
+            } ?? .none,
+            "total": .verbatim(NumberFormat.score(score)),
+            "contributors": .verbatim(PageText.count(rows.count, "contributing history item")),
         ]
     }
 
@@ -44,5 +38,25 @@ enum BreakdownTable {
         let sum = rest.reduce(0.0) { $0 + $1.contribution }
         return (PageText.count(rest.count, "other item"), NumberFormat.score(sum),
                 NumberFormat.percent(score > 0 ? sum / score : 0))
+    }
+}
+
+/// One contributor's row of a breakdown table.
+struct ContributionRow: TemplateFields {
+    let position: Int
+    let contribution: Contribution
+    /// The history item's title, linked to its page.
+    let title: String
+
+    func value(for key: String) -> TemplateValue? {
+        switch key {
+        case "position": return .count(position)
+        case "title": return .verbatim(title)
+        case "interaction": return .verbatim(NumberFormat.interaction(contribution.interaction))
+        case "similarity": return .verbatim(NumberFormat.similarity(contribution.similarity))
+        case "contribution": return .verbatim(NumberFormat.score(contribution.contribution))
+        case "share": return .verbatim(NumberFormat.percent(contribution.share))
+        default: return nil
+        }
     }
 }

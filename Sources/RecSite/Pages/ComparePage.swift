@@ -13,30 +13,29 @@ struct ComparePage {
         let page = SitePaths.compare
         let genres = TasteComparison(model: facts.model, recommendations: facts.recommendations, key: \.genre)
         let types = TasteComparison(model: facts.model, recommendations: facts.recommendations, key: \.contentType)
-        var context: PageContext = [
+        let context: TemplateRecord = [
             "genres": taste(genres),
             "types": taste(types),
-            "usersWithScore": String(genres.usersWithScore),
+            "usersWithScore": .count(genres.usersWithScore),
             "genresRecommended": recommendedVsWatched(genres),
         ]
-        context.merge(moviesOnly()) { $1 }
-        context.merge(coverage(from: page)) { $1 }
+        let all = context.merging(moviesOnly()).merging(coverage(from: page))
         return MarkdownPage(
             path: page, title: "Comparisons", breadcrumbs: PageText.homeTrail,
-            markdown: try PageTemplate.render("compare.md", context, with: templates))
+            markdown: try PageTemplate.render("compare.md", all, with: templates))
     }
 
-    private func taste(_ comparison: TasteComparison) -> [Row] {
-        comparison.rows.map { row in
-            [
-                "name": MarkdownEscaping.text(row.name),
-                "users": String(row.users),
-                "score": NumberFormat.interaction(row.score),
-                "globalShare": NumberFormat.percent(row.globalShare),
-                "meanUserShare": NumberFormat.percent(row.meanUserShare),
-                "difference": Self.difference(row.meanUserShare, row.globalShare),
-            ]
-        }
+    private func taste(_ comparison: TasteComparison) -> TemplateValue {
+        .list(comparison.rows.map { row in
+            .fields([
+                "name": .text(row.name),
+                "users": .count(row.users),
+                "score": .verbatim(NumberFormat.interaction(row.score)),
+                "globalShare": .verbatim(NumberFormat.percent(row.globalShare)),
+                "meanUserShare": .verbatim(NumberFormat.percent(row.meanUserShare)),
+                "difference": .verbatim(Self.difference(row.meanUserShare, row.globalShare)),
+            ] as TemplateRecord)
+        })
     }
 
     /// `a − b` in percentage points, from the two percents as shown (so the
@@ -47,62 +46,62 @@ struct ComparePage {
         return text.hasPrefix("-") || text == "0.0" ? text : "+" + text
     }
 
-    private func recommendedVsWatched(_ comparison: TasteComparison) -> [Row] {
-        comparison.rows.map { row in
-            [
-                "name": MarkdownEscaping.text(row.name),
-                "watched": PageText.share(row.historyItems, of: comparison.historyItems),
-                "globalShare": NumberFormat.percent(row.globalShare),
-                "recommended": String(row.recommended),
-                "recommendedShare": PageText.share(row.recommended, of: comparison.slots),
-                "cf": String(row.cfRecommended),
-            ]
-        }
+    private func recommendedVsWatched(_ comparison: TasteComparison) -> TemplateValue {
+        .list(comparison.rows.map { row in
+            .fields([
+                "name": .text(row.name),
+                "watched": .verbatim(PageText.share(row.historyItems, of: comparison.historyItems)),
+                "globalShare": .verbatim(NumberFormat.percent(row.globalShare)),
+                "recommended": .count(row.recommended),
+                "recommendedShare": .verbatim(PageText.share(row.recommended, of: comparison.slots)),
+                "cf": .count(row.cfRecommended),
+            ] as TemplateRecord)
+        })
     }
 
-    private func moviesOnly() -> PageContext {
+    private func moviesOnly() -> TemplateRecord {
         let movies = MoviesOnlyCoverage(model: facts.model)
         return [
-            "usersWithHistory": String(movies.usersWithHistory),
-            "usersWithHidden": String(movies.usersWithHiddenItems),
-            "usersWithHiddenShare": PageText.share(movies.usersWithHiddenItems, of: movies.usersWithHistory),
-            "usersWithoutMovies": String(movies.usersWithoutMovies),
-            "historyItems": String(movies.historyItems),
-            "hiddenItems": String(movies.hiddenItems),
-            "hiddenItemsShare": PageText.share(movies.hiddenItems, of: movies.historyItems),
-            "totalScore": NumberFormat.interaction(movies.totalScore),
-            "hiddenScore": NumberFormat.interaction(movies.hiddenScore),
-            "hiddenScoreShare": PageText.share(movies.hiddenScore, of: movies.totalScore),
+            "usersWithHistory": .count(movies.usersWithHistory),
+            "usersWithHidden": .count(movies.usersWithHiddenItems),
+            "usersWithHiddenShare": .verbatim(PageText.share(movies.usersWithHiddenItems, of: movies.usersWithHistory)),
+            "usersWithoutMovies": .count(movies.usersWithoutMovies),
+            "historyItems": .count(movies.historyItems),
+            "hiddenItems": .count(movies.hiddenItems),
+            "hiddenItemsShare": .verbatim(PageText.share(movies.hiddenItems, of: movies.historyItems)),
+            "totalScore": .verbatim(NumberFormat.interaction(movies.totalScore)),
+            "hiddenScore": .verbatim(NumberFormat.interaction(movies.hiddenScore)),
+            "hiddenScoreShare": .verbatim(PageText.share(movies.hiddenScore, of: movies.totalScore)),
         ]
     }
 
-    private func coverage(from page: String) -> PageContext {
+    private func coverage(from page: String) -> TemplateRecord {
         let exposure = facts.exposure
         let items = facts.items.count
         let cfItems = exposure.cfUsers.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
         return [
-            "slots": String(exposure.slots),
-            "listUsers": String(facts.recommendations.count),
-            "k": String(facts.k),
-            "cfSlots": String(exposure.cfSlots),
-            "cfShare": PageText.share(exposure.cfSlots, of: exposure.slots),
-            "fillSlots": String(exposure.slots - exposure.cfSlots),
-            "fillShare": PageText.share(exposure.slots - exposure.cfSlots, of: exposure.slots),
-            "usersWithFill": String(exposure.usersWithFill),
-            "distinct": String(exposure.distinctItems),
-            "catalogue": String(items),
-            "coverage": PageText.share(exposure.distinctItems, of: items),
-            "cfDistinct": String(cfItems),
-            "cfCoverage": PageText.share(cfItems, of: items),
-            "gini": NumberFormat.fixed(exposure.gini, 4),
-            "mostRecommended": exposure.mostRecommended(limit: Self.mostRecommended).enumerated().map { position, i in
-                var row = ItemCells.cells(i, from: page, facts: facts)
-                row["position"] = String(position + 1)
-                row["users"] = String(exposure.users[i])
-                row["cf"] = String(exposure.cfUsers[i])
-                row["fill"] = String(exposure.users[i] - exposure.cfUsers[i])
-                return row
-            },
+            "slots": .count(exposure.slots),
+            "listUsers": .count(facts.recommendations.count),
+            "k": .count(facts.k),
+            "cfSlots": .count(exposure.cfSlots),
+            "cfShare": .verbatim(PageText.share(exposure.cfSlots, of: exposure.slots)),
+            "fillSlots": .count(exposure.slots - exposure.cfSlots),
+            "fillShare": .verbatim(PageText.share(exposure.slots - exposure.cfSlots, of: exposure.slots)),
+            "usersWithFill": .count(exposure.usersWithFill),
+            "distinct": .count(exposure.distinctItems),
+            "catalogue": .count(items),
+            "coverage": .verbatim(PageText.share(exposure.distinctItems, of: items)),
+            "cfDistinct": .count(cfItems),
+            "cfCoverage": .verbatim(PageText.share(cfItems, of: items)),
+            "gini": .verbatim(NumberFormat.fixed(exposure.gini, 4)),
+            "mostRecommended": .list(exposure.mostRecommended(limit: Self.mostRecommended).enumerated().map { position, i in
+                .fields(ItemRow(cells: ItemCells.of(i, from: page, facts: facts), extra: [
+                    "position": .count(position + 1),
+                    "users": .count(exposure.users[i]),
+                    "cf": .count(exposure.cfUsers[i]),
+                    "fill": .count(exposure.users[i] - exposure.cfUsers[i]),
+                ]))
+            }),
         ]
     }
 }

@@ -8,11 +8,11 @@ struct DataQualityPage {
 
     func render(templates: TemplateLibrary) throws -> MarkdownPage {
         let report = facts.model.dataset.report
-        let context: PageContext = [
-            "files": report.files.map(summary),
-            "details": report.files.map(details),
-            "totalDropped": PageText.count(report.totalDropped, "row"),
-            "examplesPerReason": String(FileCleansing.examplesPerReason),
+        let context: TemplateRecord = [
+            "files": .list(report.files.map { .fields(summary($0)) }),
+            "details": .list(report.files.map { .fields(details($0)) }),
+            "totalDropped": .verbatim(PageText.count(report.totalDropped, "row")),
+            "examplesPerReason": .count(FileCleansing.examplesPerReason),
         ]
         return MarkdownPage(
             path: SitePaths.dataQuality, title: "Data quality",
@@ -20,40 +20,41 @@ struct DataQualityPage {
             markdown: try PageTemplate.render("data-quality.md", context, with: templates))
     }
 
-    private func summary(_ file: FileCleansing) -> Row {
+    private func summary(_ file: FileCleansing) -> TemplateRecord {
         [
-            "file": MarkdownEscaping.text(file.file),
-            "rowsRead": String(file.rowsRead),
-            "kept": String(file.kept),
-            "dropped": String(file.dropped),
-            "flagged": String(file.counts[.invalidAge] ?? 0),
-            "repaired": String(file.repairs.values.reduce(0, +)),
+            "file": .text(file.file),
+            "rowsRead": .count(file.rowsRead),
+            "kept": .count(file.kept),
+            "dropped": .count(file.dropped),
+            "flagged": .count(file.counts[.invalidAge] ?? 0),
+            "repaired": .count(file.repairs.values.reduce(0, +)),
         ]
     }
 
-    private func details(_ file: FileCleansing) -> PageContext {
-        var rows: [Row] = file.reasons.map { reason, count in
-            ["reason": MarkdownEscaping.text(reason.rawValue), "rows": String(count),
-             "effect": reason.drops ? "dropped" : "kept, age unknown"]
+    private func details(_ file: FileCleansing) -> TemplateRecord {
+        var rows: [TemplateValue] = file.reasons.map { reason, count in
+            .fields(["reason": .text(reason.rawValue), "rows": .count(count),
+                     "effect": .verbatim(reason.drops ? "dropped" : "kept, age unknown")] as TemplateRecord)
         }
         rows += file.repairs.sorted { codePointLess($0.key, $1.key) }.map { repair, count in
-            ["reason": MarkdownEscaping.text(repair), "rows": String(count), "effect": "kept, repaired"]
+            .fields(["reason": .text(repair), "rows": .count(count), "effect": .verbatim("kept, repaired")] as TemplateRecord)
         }
-        let examples: [PageContext] = file.reasons.map { reason, count in
+        let examples: [TemplateValue] = file.reasons.map { reason, count in
             let shown = file.examples[reason] ?? []
-            return [
-                "reason": MarkdownEscaping.text(reason.rawValue),
-                "shown": shown.count < count ? "first \(shown.count) of \(count)" : PageText.count(count, "row"),
-                "rows": shown.map { row -> Row in
-                    ["line": String(row.line), "raw": MarkdownEscaping.code(row.raw)]
-                },
-            ]
+            return .fields([
+                "reason": .text(reason.rawValue),
+                "shown": .verbatim(shown.count < count ? "first \(shown.count) of \(count)" : PageText.count(count, "row")),
+                "rows": .list(shown.map { row in
+                    // A raw row is shown as a code span, exactly as it stood.
+                    .fields(["line": .count(row.line), "raw": .verbatim(MarkdownEscaping.code(row.raw))] as TemplateRecord)
+                }),
+            ] as TemplateRecord)
         }
         return [
-            "file": MarkdownEscaping.text(file.file),
-            "clean": rows.isEmpty,
-            "reasons": rows,
-            "examples": examples,
+            "file": .text(file.file),
+            "clean": .flag(rows.isEmpty),
+            "reasons": .list(rows),
+            "examples": .list(examples),
         ]
     }
 }

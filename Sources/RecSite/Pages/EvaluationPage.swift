@@ -11,46 +11,48 @@ struct EvaluationPage {
         let page = SitePaths.evaluation
         let o = result.options, c = result.counts
         let shown = reference.flatMap { $0.applies(to: o) ? $0 : nil }
-        var context: PageContext = [
-            "k": String(o.k),
-            "protocol": MarkdownEscaping.text(EvaluationReport.protocolText(o)),
-            "users": String(c.users), "items": String(c.items), "events": String(c.events),
-            "trainEvents": String(c.trainEvents), "testEvents": String(c.testEvents),
-            "trainPairs": String(c.trainPairs), "testPairs": String(c.testPairs),
-            "evaluatedUsers": String(c.evaluatedUsers),
-            "chart": MarkdownLink.image(SitePaths.evaluationChart, from: page,
-                                        alt: "nDCG@\(o.k) of every evaluated algorithm"),
-            "accuracy": result.rows.map { row -> Row in
+        let context: TemplateRecord = [
+            "k": .count(o.k),
+            "protocol": .text(EvaluationReport.protocolText(o)),
+            "users": .count(c.users), "items": .count(c.items), "events": .count(c.events),
+            "trainEvents": .count(c.trainEvents), "testEvents": .count(c.testEvents),
+            "trainPairs": .count(c.trainPairs), "testPairs": .count(c.testPairs),
+            "evaluatedUsers": .count(c.evaluatedUsers),
+            "chart": .verbatim(MarkdownLink.image(SitePaths.evaluationChart, from: page,
+                                                  alt: "nDCG@\(o.k) of every evaluated algorithm")),
+            "accuracy": .list(result.rows.map { row in
                 let m = row.ranking
-                return ["name": MarkdownEscaping.text(row.name), "kind": MarkdownEscaping.text(row.kind),
-                        "precision": metric(m.precision), "recall": metric(m.recall), "ndcg": metric(m.ndcg),
-                        "map": metric(m.map), "mapOverTest": metric(m.mapOverTest), "hitRate": metric(m.hitRate)]
-            },
-            "beyond": result.rows.map { row -> Row in
+                return .fields(["name": .text(row.name), "kind": .text(row.kind),
+                                "precision": metric(m.precision), "recall": metric(m.recall), "ndcg": metric(m.ndcg),
+                                "map": metric(m.map), "mapOverTest": metric(m.mapOverTest),
+                                "hitRate": metric(m.hitRate)] as TemplateRecord)
+            }),
+            "beyond": .list(result.rows.map { row in
                 let b = row.beyondAccuracy
-                return ["name": MarkdownEscaping.text(row.name), "coverage": NumberFormat.percent(b.coverage),
-                        "gini": metric(b.gini), "noveltyRank": NumberFormat.fixed(b.meanPopularityRank, 1),
-                        "selfInformation": NumberFormat.fixed(b.selfInformation, 2),
-                        "diversity": metric(b.intraListDiversity),
-                        "popularFill": row.kind == "baseline" ? PageText.none : NumberFormat.percent(row.popularFill)]
-            },
+                return .fields(["name": .text(row.name), "coverage": .verbatim(NumberFormat.percent(b.coverage)),
+                                "gini": metric(b.gini), "noveltyRank": .verbatim(NumberFormat.fixed(b.meanPopularityRank, 1)),
+                                "selfInformation": .verbatim(NumberFormat.fixed(b.selfInformation, 2)),
+                                "diversity": metric(b.intraListDiversity),
+                                "popularFill": .verbatim(row.kind == "baseline" ? PageText.none
+                                                         : NumberFormat.percent(row.popularFill))] as TemplateRecord)
+            }),
+            "reference": shown.map { shown in
+                .fields([
+                    "algorithm": .text(shown.algorithm), "source": .text(shown.source),
+                    "protocol": .text(shown.protocolText), "caveat": .text(shown.caveat),
+                    "precision": metric(shown.precision), "recall": metric(shown.recall), "ndcg": metric(shown.ndcg),
+                    "mapOverTest": metric(shown.mapOverTest),
+                ] as TemplateRecord)
+            } ?? .none,
         ]
-        if let shown {
-            context["reference"] = [
-                "algorithm": MarkdownEscaping.text(shown.algorithm), "source": MarkdownEscaping.text(shown.source),
-                "protocol": MarkdownEscaping.text(shown.protocolText), "caveat": MarkdownEscaping.text(shown.caveat),
-                "precision": metric(shown.precision), "recall": metric(shown.recall), "ndcg": metric(shown.ndcg),
-                "mapOverTest": metric(shown.mapOverTest),
-            ] as Row
-        }
         let chart = SVGBarChart(
             title: "nDCG@\(o.k) by algorithm",
             description: "Mean nDCG@\(o.k) over \(c.evaluatedUsers) users with held-out items; \(EvaluationReport.protocolText(o)).",
-            bars: result.rows.map { SVGBarChart.Bar(label: $0.name, value: $0.ranking.ndcg, valueText: metric($0.ranking.ndcg)) })
+            bars: result.rows.map { SVGBarChart.Bar(label: $0.name, value: $0.ranking.ndcg, valueText: NumberFormat.fixed($0.ranking.ndcg, 4)) })
         let markdown = try PageTemplate.render("evaluation.md", context, with: templates)
         return (MarkdownPage(path: page, title: "Offline evaluation", breadcrumbs: PageText.homeTrail, markdown: markdown),
                 SiteFile(path: SitePaths.evaluationChart, text: chart.render()))
     }
 
-    private func metric(_ value: Double) -> String { NumberFormat.fixed(value, 4) }
+    private func metric(_ value: Double) -> TemplateValue { .verbatim(NumberFormat.fixed(value, 4)) }
 }

@@ -12,33 +12,34 @@ struct IndexPage {
         let report = dataset.report
         let first = facts.activity.first.compactMap { $0 }.min()
         let last = facts.activity.last.compactMap { $0 }.max()
-        var context: PageContext = [
-            "users": String(dataset.users.count),
-            "items": String(dataset.items.count),
-            "events": String(dataset.events.count),
-            "rowsRead": String(report.files.reduce(0) { $0 + $1.rowsRead }),
-            "dropped": String(report.totalDropped),
-            "period": first.map { "\(PageText.time($0)) to \(PageText.time(last))" } ?? PageText.none,
-            "k": String(facts.k),
-            "contentTypes": facts.contentTypes.map { row -> Row in
-                ["name": MarkdownEscaping.text(row.contentType), "items": String(row.items),
-                 "events": String(row.events), "viewers": String(row.viewers)]
-            },
+        var context: TemplateRecord = [
+            "users": .count(dataset.users.count),
+            "items": .count(dataset.items.count),
+            "events": .count(dataset.events.count),
+            "rowsRead": .count(report.files.reduce(0) { $0 + $1.rowsRead }),
+            "dropped": .count(report.totalDropped),
+            "period": .verbatim(first.map { "\(PageText.time($0)) to \(PageText.time(last))" } ?? PageText.none),
+            "k": .count(facts.k),
+            "contentTypes": .list(facts.contentTypes.map { row in
+                .fields(["name": .text(row.contentType), "items": .count(row.items),
+                         "events": .count(row.events), "viewers": .count(row.viewers)] as TemplateRecord)
+            }),
             "top": ItemCells.ranked(facts.model.popularity.ranking.prefix(Self.topItems), from: page, facts: facts),
-            "links": [
+            "links": .fields(TemplateRecord([
                 "usersIndex": SitePaths.usersIndex, "itemsIndex": SitePaths.itemsIndex,
                 "popular": SitePaths.popular, "compare": SitePaths.compare,
                 "dataQuality": SitePaths.dataQuality, "methodology": SitePaths.methodology,
                 "health": SitePaths.health, "popularJSON": SitePaths.popularJSON,
                 "usersJSON": SitePaths.usersJSON, "itemsJSON": SitePaths.itemsJSON,
                 "popularMoviesCSV": SitePaths.popularMoviesCSV,
-            ].mapValues { SitePaths.link(from: page, to: $0) },
-            "firstUser": facts.users.first.map {
+            ].mapValues { .verbatim(SitePaths.link(from: page, to: $0)) })),
+            "firstUser": .verbatim(facts.users.first.map {
                 MarkdownLink.to(SitePaths.user($0.id), from: page, text: PageText.userLabel($0))
-            } ?? PageText.none,
+            } ?? PageText.none),
+            "evaluation": .none,
         ]
         if hasEvaluation {
-            context["evaluation"] = SitePaths.link(from: page, to: SitePaths.evaluation)
+            context["evaluation"] = .verbatim(SitePaths.link(from: page, to: SitePaths.evaluation))
         }
         return MarkdownPage(path: page, title: "recsite report", breadcrumbs: [],
                             markdown: try PageTemplate.render("index.md", context, with: templates))

@@ -2,9 +2,13 @@ import RecEngine
 
 /// The table cells that describe an item, the same on every page that lists
 /// items: `id` and `title` linked to the item page, then `type`, `genre`,
-/// `popularity`, `rank` and `viewers`. Templates pick the keys they show.
-struct ItemCells: Sendable {
-    let id: String, title: String, type: String, genre: String
+/// `popularity`, `rank` and `viewers`. Templates pick the names they show.
+struct ItemCells: TemplateFields {
+    /// Links to the item page, made by `MarkdownLink`.
+    let id: String, title: String
+    /// Data strings, escaped when rendered.
+    let type: String, genre: String
+    /// Formatted numbers.
     let popularity: String, rank: String, viewers: String
 
     /// Folders whose pages list many items: their cells are built once per
@@ -27,23 +31,16 @@ struct ItemCells: Sendable {
         return path.starts(with: folder.utf8) && !path.dropFirst(folder.utf8.count).contains(UInt8(ascii: "/"))
     }
 
-    /// Item i's cells as a template row.
-    static func cells(_ i: Int, from page: String, facts: SiteFacts) -> Row {
-        of(i, from: page, facts: facts).row
-    }
-
     /// The item's title linked to its page.
     static func titleLink(_ i: Int, from page: String, facts: SiteFacts) -> String {
         of(i, from: page, facts: facts).title
     }
 
-    /// `cells` plus `position` (1-based place in `ranking`), for top lists.
-    static func ranked(_ ranking: some Sequence<Int32>, from page: String, facts: SiteFacts) -> [Row] {
-        ranking.enumerated().map { position, item in
-            var row = cells(Int(item), from: page, facts: facts)
-            row["position"] = String(position + 1)
-            return row
-        }
+    /// Rows of `ranking` with their 1-based `position`, for top lists.
+    static func ranked(_ ranking: some Sequence<Int32>, from page: String, facts: SiteFacts) -> TemplateValue {
+        .list(ranking.enumerated().map { position, item in
+            .fields(ItemRow(cells: of(Int(item), from: page, facts: facts), extra: ["position": .count(position + 1)]))
+        })
     }
 
     init(_ i: Int, from page: String, model: RecommenderModel) {
@@ -51,15 +48,33 @@ struct ItemCells: Sendable {
         let path = SitePaths.item(item.id)
         id = MarkdownLink.to(path, from: page, text: item.id)
         title = MarkdownLink.to(path, from: page, text: item.title)
-        type = MarkdownEscaping.text(item.contentType)
-        genre = MarkdownEscaping.text(item.genre)
+        type = item.contentType
+        genre = item.genre
         popularity = NumberFormat.interaction(model.popularity.score[i])
         rank = String(model.popularity.rank[i])
         viewers = String(model.popularity.viewers[i])
     }
 
-    var row: Row {
-        ["id": id, "title": title, "type": type, "genre": genre, "popularity": popularity, "rank": rank,
-         "viewers": viewers]
+    func value(for key: String) -> TemplateValue? {
+        switch key {
+        case "id": return .verbatim(id)
+        case "title": return .verbatim(title)
+        case "type": return .text(type)
+        case "genre": return .text(genre)
+        case "popularity": return .verbatim(popularity)
+        case "rank": return .verbatim(rank)
+        case "viewers": return .verbatim(viewers)
+        default: return nil
+        }
+    }
+}
+
+/// An item's cells and a few values of the list it is in (`position`, a score…).
+struct ItemRow: TemplateFields {
+    let cells: ItemCells
+    let extra: TemplateRecord
+
+    func value(for key: String) -> TemplateValue? {
+        extra.value(for: key) ?? cells.value(for: key)
     }
 }

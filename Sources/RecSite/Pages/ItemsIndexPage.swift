@@ -3,9 +3,9 @@ struct ItemsIndexPage {
     let facts: SiteFacts
 
     func render(templates: TemplateLibrary) throws -> MarkdownPage {
-        let context: PageContext = [
-            "items": facts.items.indices.map { ItemCells.cells($0, from: SitePaths.itemsIndex, facts: facts) },
-            "itemCount": PageText.count(facts.items.count, "item"),
+        let context: TemplateRecord = [
+            "items": .list(facts.items.indices.map { .fields(ItemCells.of($0, from: SitePaths.itemsIndex, facts: facts)) }),
+            "itemCount": .verbatim(PageText.count(facts.items.count, "item")),
         ]
         return MarkdownPage(
             path: SitePaths.itemsIndex, title: "Items",

@@ -25,9 +25,14 @@ enum PageText {
         share(Double(part), of: Double(total))
     }
 
-    /// An escaped data string, or "unknown" when it is empty.
-    static func orUnknown(_ value: String) -> String {
-        value.isEmpty ? "unknown" : MarkdownEscaping.text(value)
+    /// A data string, or "unknown" when it is empty.
+    static func orUnknown(_ value: String) -> TemplateValue {
+        value.isEmpty ? .verbatim("unknown") : .text(value)
+    }
+
+    /// A data string, or `—` when it is empty.
+    static func orNone(_ value: String) -> TemplateValue {
+        value.isEmpty ? .verbatim(none) : .text(value)
     }
 
     /// UTC seconds as `YYYY-MM-DDTHH:MM:SSZ`, or `—`.

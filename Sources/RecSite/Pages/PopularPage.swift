@@ -16,26 +16,27 @@ struct PopularPage {
         let globalTop = popularity.ranking.prefix(Self.perTypeLimit)
         let nonMovies = globalTop.filter { !items[Int($0)].isMovie }.count
         let total = facts.contentTypes.reduce(0) { $0 + $1.popularity }
-        let context: PageContext = [
-            "globalCount": String(min(Self.globalLimit, items.count)),
+        let context: TemplateRecord = [
+            "globalCount": .count(min(Self.globalLimit, items.count)),
             "global": ItemCells.ranked(popularity.ranking.prefix(Self.globalLimit), from: page, facts: facts),
-            "types": facts.contentTypes.map { stats -> PageContext in
+            "types": .list(facts.contentTypes.map { stats in
                 let ranking = popularity.ranking { items[$0].contentType == stats.contentType }
-                return ["name": MarkdownEscaping.text(stats.contentType),
-                        "rows": ItemCells.ranked(ranking.prefix(Self.perTypeLimit), from: page, facts: facts)]
-            },
+                return .fields(["name": .text(stats.contentType),
+                                "rows": ItemCells.ranked(ranking.prefix(Self.perTypeLimit), from: page, facts: facts)]
+                               as TemplateRecord)
+            }),
             "movies": ItemCells.ranked(movies, from: page, facts: facts),
-            "hasMovies": !movies.isEmpty,
-            "moviesNote": "Of the global top \(globalTop.count), \(nonMovies) \(nonMovies == 1 ? "is not a movie" : "are not movies") "
-                + "and so \(nonMovies == 1 ? "is" : "are") missing from this list.",
-            "popularMoviesCSV": SitePaths.link(from: page, to: SitePaths.popularMoviesCSV),
-            "popularJSON": SitePaths.link(from: page, to: SitePaths.popularJSON),
-            "statistics": facts.contentTypes.map { row -> Row in
-                ["name": MarkdownEscaping.text(row.contentType), "items": String(row.items),
-                 "watched": String(row.watchedItems), "events": String(row.events), "viewers": String(row.viewers),
-                 "popularity": NumberFormat.interaction(row.popularity),
-                 "share": PageText.share(row.popularity, of: total)]
-            },
+            "hasMovies": .flag(!movies.isEmpty),
+            "moviesNote": .verbatim("Of the global top \(globalTop.count), \(nonMovies) \(nonMovies == 1 ? "is not a movie" : "are not movies") "
+                + "and so \(nonMovies == 1 ? "is" : "are") missing from this list."),
+            "popularMoviesCSV": .verbatim(SitePaths.link(from: page, to: SitePaths.popularMoviesCSV)),
+            "popularJSON": .verbatim(SitePaths.link(from: page, to: SitePaths.popularJSON)),
+            "statistics": .list(facts.contentTypes.map { row in
+                .fields(["name": .text(row.contentType), "items": .count(row.items),
+                         "watched": .count(row.watchedItems), "events": .count(row.events), "viewers": .count(row.viewers),
+                         "popularity": .verbatim(NumberFormat.interaction(row.popularity)),
+                         "share": .verbatim(PageText.share(row.popularity, of: total))] as TemplateRecord)
+            }),
         ]
         return MarkdownPage(
             path: page, title: "Popular items", breadcrumbs: PageText.homeTrail,

@@ -11,12 +11,13 @@ struct SiteFacts: Sendable {
     /// Every item's `ItemCells` as seen from each folder of `ItemCells.cachedFolders`.
     let itemCells: [(folder: String, cells: [ItemCells])]
 
-    /// - Complexity: O(events + users × k log(users × k) + items).
-    init(model: RecommenderModel, recommendations: [[Recommendation]]) {
+    /// - Complexity: O(items × folders + content types' scan of the events).
+    init(builder: ReportBuilder) {
+        let model = builder.model
         self.model = model
-        self.recommendations = recommendations
-        activity = UserActivity(dataset: model.dataset)
-        exposure = RecommendationExposure(itemCount: model.dataset.items.count, recommendations: recommendations)
+        recommendations = builder.recommendations
+        activity = builder.activity
+        exposure = builder.exposure
         contentTypes = ContentTypeStatistics.compute(model: model)
         itemCells = ItemCells.cachedFolders.map { folder in
             (folder, model.dataset.items.indices.map { ItemCells($0, from: folder + "index.md", model: model) })

@@ -1,12 +1,12 @@
 import Foundation
 import RecEngine
 
-/// `recsite build` as named steps: load → model → recommendations, then in
-/// batches Markdown → HTML → API/CSV files → write (or compare), then the
-/// link check and the swap. Each step is a method a test can run alone;
-/// `build()` and `check()` run them in order and report progress through a
-/// `BuildConsole`. Only the model and the lists are held whole; pages (as
-/// Markdown and HTML) and data files are made and written batch by batch.
+/// `recsite build`: the named steps of `BuildStep.standard` — load,
+/// cleanse, model, recommend, then batch by batch reports, pages, html,
+/// data, links and write, then the link check and the swap (or the
+/// comparison). `build()`, `check()` and `siteFiles()` differ only in where
+/// the files go. Only the model and the lists are held whole; reports,
+/// pages and data files are made and written a batch at a time.
 public struct SiteBuilder: Sendable {
     /// What to build from where.
     public struct Options: Sendable {
@@ -34,10 +34,10 @@ public struct SiteBuilder: Sendable {
         public init() {}
     }
 
-    /// The Markdown pages and charts (`SitePages`), given the model, the
-    /// templates and every user's recommendations; rendered a batch at a time.
-    public typealias PageRenderer = @Sendable (RecommenderModel, TemplateLibrary, [[Recommendation]]) throws
-        -> any SitePageSource
+    /// The site's content (`ReportSite`), given the model, the templates,
+    /// every user's list and the files to copy as they are.
+    public typealias ContentMaker = @Sendable (RecommenderModel, TemplateLibrary, [[Recommendation]], [SiteFile]) throws
+        -> any SiteContent
 
     /// What a build or check found.
     public struct Outcome: Sendable {
@@ -52,20 +52,24 @@ public struct SiteBuilder: Sendable {
 
     public let options: Options
     public let console: BuildConsole
-    public let renderPages: PageRenderer
-    /// Where the steps' wall times go (`recsite build --timings`): `read`,
-    /// `cleanse`, `model`, `similarity`, `recommend`, `markdown` (the tallies
-    /// the pages share, then per batch), then per batch `html`, `data`,
-    /// `links` and `write`. They add up to the build's wall time, apart from
-    /// loading the templates and taking the lock.
+    public let makeContent: ContentMaker
+    /// The steps, in order (`BuildStep.standard`).
+    public let steps: [BuildStep]
+    /// Where each step's wall time goes (`recsite build --timings`), by the
+    /// step's name. They add up to the build's wall time, apart from taking
+    /// the lock.
     public let timings: PhaseTimings
 
+    /// - Parameter makeContent: what the site holds; by default the report site without an evaluation.
     public init(options: Options, console: BuildConsole, timings: PhaseTimings = PhaseTimings(),
-                renderPages: @escaping PageRenderer) {
+                steps: [BuildStep] = BuildStep.standard, makeContent: ContentMaker? = nil) {
         self.options = options
         self.console = console
         self.timings = timings
-        self.renderPages = renderPages
+        self.steps = steps
+        self.makeContent = makeContent ?? { model, templates, lists, assets in
+            ReportSite(model: model, templates: templates, recommendations: lists, assets: assets)
+        }
     }
 
     // MARK: - The whole build
@@ -82,19 +86,18 @@ public struct SiteBuilder: Sendable {
         let guarder = try writer.lock()
         guarder.watchSignals()  // an interrupt while computing also says what happened
         defer { guarder.finish() }
-        let prepared = try prepare()
-        console.phase("writing \(outputName)/ as the pages are made")
+        let state = BuildState(options: options, console: console, makeContent: makeContent)
         let site = try writer.stage(holding: guarder)
-        let diff: SiteDiff
-        let files: Int
+        state.sink = site
+        state.finishSink = { try site.commit() }
         do {
-            try emit(prepared, into: site)
-            files = site.paths.count + 1
-            diff = try timings.measure("write") { try site.commit() }
+            try run(state)
         } catch {
             throw site.abandon(after: error)
         }
-        let outcome = Outcome(pages: prepared.pageCount, files: files, diff: diff, elapsed: ContinuousClock.now - start)
+        let outcome = Outcome(pages: state.content?.pageCount ?? 0, files: site.paths.count + 1, diff: state.diff,
+                              elapsed: ContinuousClock.now - start)
+        let diff = state.diff
         console.note(
             "built \(outputName)/ in \(Self.seconds(outcome.elapsed)) s: \(outcome.files) files "
                 + "(\(outcome.pages) pages as .md and .html): \(diff.written) written, \(diff.unchanged) unchanged, "
@@ -107,11 +110,13 @@ public struct SiteBuilder: Sendable {
     /// - Throws: as `build()`, except for write failures.
     public func check() throws -> Outcome {
         let start = ContinuousClock.now
-        let prepared = try prepare()
+        let state = BuildState(options: options, console: console, makeContent: makeContent)
         let comparison = try SiteWriter(target: options.outputDirectory, workers: options.workers).compare()
-        try emit(prepared, into: comparison)
-        let diff = timings.measure("write") { comparison.finish() }
-        let outcome = Outcome(pages: prepared.pageCount, files: comparison.paths.count + 1, diff: diff,
+        state.sink = comparison
+        state.finishSink = { comparison.finish() }
+        try run(state)
+        let diff = state.diff
+        let outcome = Outcome(pages: state.content?.pageCount ?? 0, files: comparison.paths.count + 1, diff: diff,
                               elapsed: ContinuousClock.now - start)
         if diff.isEmpty {
             console.note("check: \(outputName)/ is up to date (\(outcome.files) files, "
@@ -127,116 +132,31 @@ public struct SiteBuilder: Sendable {
     /// Every file of the site in memory, links verified, and the number of
     /// pages (for tests and small sites; `build()` never holds them all).
     public func siteFiles() throws -> (files: [SiteFile], pages: Int) {
-        let prepared = try prepare()
+        let state = BuildState(options: options, console: console, makeContent: makeContent)
         let collected = CollectedSite()
-        try emit(prepared, into: collected)
-        return (collected.files, prepared.pageCount)
+        state.sink = collected
+        state.finishSink = { SiteDiff() }
+        try run(state)
+        return (collected.files, state.content?.pageCount ?? 0)
     }
 
-    /// What the batches are made from: everything but the pages and the data files.
-    public struct Prepared: Sendable {
-        public let model: RecommenderModel
-        public let recommendations: [[Recommendation]]
-        /// The pages, rendered batch by batch by `emit`.
-        public let pages: any SitePageSource
-        public let otherFiles: [SiteFile]
-        public let converter: HTMLConverter
-        public var pageCount: Int { pages.count }
-    }
-
-    /// Steps 1–4: templates, assets, the model, every user's list and what
-    /// the Markdown pages share.
-    public func prepare() throws -> Prepared {
-        console.phase("loading templates from \(options.templatesDirectory)/")
-        let templates = try loadTemplates()
-        let converter = try HTMLConverter(templates: templates)
-        let assets = try loadAssets()
-        console.phase("loading \(options.dataDirectory)/")
-        let model = try loadModel()
-        console.phase("recommending for \(model.dataset.users.count) users (k = \(model.config.k))")
-        let lists = timings.measure("recommend") { recommendations(model) }
-        console.phase("preparing the pages")
-        let source = try timings.measure("markdown") { try pages(model: model, templates: templates, recommendations: lists) }
-        try source.validate()
-        return Prepared(model: model, recommendations: lists, pages: source, otherFiles: assets, converter: converter)
-    }
-
-    /// Steps 5–7 in batches: each batch of pages as Markdown (with its
-    /// charts) and HTML, then the data files, then the assets, each batch put
-    /// into `sink` as soon as it is made, so no more than a batch of page
-    /// text is held; finally every link is checked against every file put.
-    func emit(_ prepared: Prepared, into sink: SiteSink) throws {
-        var links = LinkLedger()
-        console.phase("rendering \(prepared.pageCount) pages as Markdown and HTML")
-        console.startProgress("pages", total: prepared.pageCount)
-        let console = self.console
-        for range in batches(of: prepared.pageCount) {
-            let batch = try timings.measure("markdown") { try prepared.pages.render(range, workers: options.workers) }
-            let html = try timings.measure("html") {
-                try prepared.converter.convert(batch.pages, workers: options.workers) { console.advanceProgress() }
-            }
-            timings.measure("links") {
-                links.record(html.flatMap { [$0.markdownLinks, $0.htmlLinks] }, workers: options.workers)
-            }
-            try timings.measure("write") {
-                try sink.put(batch.pages.map { SiteFile(path: $0.path, text: $0.markdown) } + html.map(\.file) + batch.files)
+    /// Runs the steps: each step's `prepare` in order, then every batch
+    /// through each step's `perBatch`, then each step's `finish`; each timed
+    /// under the step's name.
+    func run(_ state: BuildState) throws {
+        for step in steps {
+            if let prepare = step.prepare { try timings.measure(step.name) { try prepare(state) } }
+        }
+        guard let content = state.content else { return }
+        for kind in content.batches(size: options.batchSize) {
+            var batch = SiteBatch(kind: kind)
+            for step in steps {
+                if let perBatch = step.perBatch { try timings.measure(step.name) { try perBatch(state, &batch) } }
             }
         }
-        console.endProgress()
-        console.phase("making the JSON API and CSV exports")
-        let data = SiteData(model: prepared.model, recommendations: prepared.recommendations)
-        let siteWide = timings.measure("data") { data.siteWideFiles() }
-        try timings.measure("write") { try sink.put(siteWide) }
-        timings.measure("links") { links.record(targets: data.searchLinks) }
-        for users in batches(of: prepared.model.dataset.users.count) {
-            let files = timings.measure("data") { data.userFiles(users: users, workers: options.workers) }
-            try timings.measure("write") { try sink.put(files) }
+        for step in steps {
+            if let finish = step.finish { try timings.measure(step.name) { try finish(state) } }
         }
-        try timings.measure("write") { try sink.put(prepared.otherFiles) }
-        console.phase("checking links")
-        try timings.measure("links") { try links.verify(paths: sink.paths) }
-    }
-
-    // MARK: - Steps
-
-    /// Step 1a: the Mustache templates.
-    /// - Throws: `RecSiteError.templateError` naming the file, line and column.
-    public func loadTemplates() throws -> TemplateLibrary {
-        try TemplateLibrary(directory: options.templatesDirectory)
-    }
-
-    /// Step 1b: the template folder's `assets/` and Bootstrap.
-    /// - Throws: `RecSiteError.templateError` or `.missingPackageFile` (`apt-get install libjs-bootstrap5`).
-    public func loadAssets() throws -> [SiteFile] {
-        try SiteAssets.templateAssets(templatesDirectory: options.templatesDirectory)
-            + SiteAssets.bootstrap(directory: options.bootstrapDirectory)
-    }
-
-    /// Step 2: settings, data and the model.
-    /// - Throws: `RecSiteError.invalidConfig` or `RecEngineError`.
-    /// - Complexity: O(events log events + Σ_u |H(u)|²).
-    public func loadModel() throws -> RecommenderModel {
-        let config = try RecsiteConfig.load(path: options.configPath, weightOverrides: options.weightOverrides, k: options.k)
-        let dataset = try DatasetLoader.load(directory: options.dataDirectory, weights: config.weights, timings: timings,
-                                              workers: options.workers)
-        return RecommenderModel(dataset: dataset, config: config, workers: options.workers, timings: timings)
-    }
-
-    /// Step 3: every user's top-k list, once.
-    public func recommendations(_ model: RecommenderModel) -> [[Recommendation]] {
-        model.recommender.recommendAll(k: model.config.k, workers: options.workers)
-    }
-
-    /// Step 4: the source of the Markdown pages and charts, which `emit`
-    /// renders a batch at a time.
-    public func pages(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]]) throws
-        -> any SitePageSource {
-        try renderPages(model, templates, recommendations)
-    }
-
-    /// `0..<count` cut into ranges of `options.batchSize`.
-    private func batches(of count: Int) -> [Range<Int>] {
-        stride(from: 0, to: count, by: options.batchSize).map { $0..<min(count, $0 + options.batchSize) }
     }
 
     /// The output folder as the messages name it (no trailing `/`).

@@ -12,70 +12,51 @@ public struct SiteData: Sendable {
     public static let searchIndexScript = "assets/search-index.js"
 
     public let model: RecommenderModel
-    public let recommendations: [[Recommendation]]
 
-    public init(model: RecommenderModel, recommendations: [[Recommendation]]) {
-        precondition(recommendations.count == model.dataset.users.count, "one recommendation list per user")
+    public init(model: RecommenderModel) {
         self.model = model
-        self.recommendations = recommendations
-    }
-
-    /// Every data file: site-wide ones first, then each user's in user order.
-    /// - Complexity: O(Σ_u |H(u)| log |H(u)| + users × k × |H(u)|) / workers.
-    public func files(workers: Int = ProcessInfoCores.count) -> [SiteFile] {
-        siteWideFiles() + userFiles(users: model.dataset.users.indices, workers: workers)
     }
 
     /// The API's site-wide documents, the search indexes and the popular-movies CSV.
-    public func siteWideFiles() -> [SiteFile] {
+    /// - Parameter summaries: every user's summary, in user order.
+    public func siteWideFiles(summaries: [UserSummary]) -> [SiteFile] {
         let api = APIDocuments(model: model)
+        let users = usersIndex(summaries)
         return [
             SiteFile(path: SitePaths.health, text: Self.json(api.health())),
             SiteFile(path: SitePaths.popularJSON, text: Self.json(api.popular())),
-            SiteFile(path: SitePaths.usersJSON, text: Self.json(usersIndex())),
+            SiteFile(path: SitePaths.usersJSON, text: Self.json(users)),
             SiteFile(path: SitePaths.itemsJSON, text: Self.json(itemsIndex())),
-            SiteFile(path: Self.searchIndexScript, text: searchIndexScript()),
+            SiteFile(path: Self.searchIndexScript, text: searchIndexScript(users: users)),
             SiteFile(path: SitePaths.popularMoviesCSV, text: CSVExports(model: model).popularMovies()),
         ]
     }
 
-    /// The JSON documents and CSV exports of `users`, in user order, made on `workers` threads.
-    public func userFiles(users: Range<Int>, workers: Int = ProcessInfoCores.count) -> [SiteFile] {
-        let api = APIDocuments(model: model)
-        let csv = CSVExports(model: model)
-        let perUser = parallelMap(count: users.count, workers: workers, makeScratch: {}) { offset, _ in
-            userFiles(user: users.lowerBound + offset, api: api, csv: csv)
-        }
-        return Array(perUser.joined())
-    }
-
-    /// One user's JSON documents and CSV exports.
-    public func userFiles(user u: Int, api: APIDocuments, csv: CSVExports) -> [SiteFile] {
-        let id = model.dataset.users[u].id
-        let profile = model.profile(user: u)
-        let list = recommendations[u]
-        let breakdowns = list.filter { $0.source == .cf }.map { model.breakdown(user: u, item: Int($0.item)) }
+    /// One user's JSON documents and CSV exports, from the user's report.
+    /// - Complexity: O(|H(u)| + Σ contributors of the cf items).
+    public func userFiles(_ report: UserReport) -> [SiteFile] {
+        let api = APIDocuments(model: model), csv = CSVExports(model: model)
+        let id = report.user.id
         return [
-            SiteFile(path: SitePaths.recommendationsJSON(id),
-                     text: Self.json(api.recommendations(user: u, list: list, k: model.config.k))),
-            SiteFile(path: SitePaths.userHistoryJSON(id), text: Self.json(api.userHistory(user: u, profile: profile))),
-            SiteFile(path: SitePaths.completeHistoryCSV(id), text: csv.completeHistory(profile: profile)),
-            SiteFile(path: SitePaths.recommendationsCSV(id), text: csv.recommendations(list)),
-            SiteFile(path: SitePaths.movieReportCSV(id), text: csv.movieReport(profile: profile)),
-            SiteFile(path: SitePaths.scoreBreakdownsCSV(id), bytes: csv.scoreBreakdownBytes(breakdowns)),
+            SiteFile(path: SitePaths.recommendationsJSON(id), text: Self.json(api.recommendations(report, k: model.config.k))),
+            SiteFile(path: SitePaths.userHistoryJSON(id), text: Self.json(api.userHistory(report))),
+            SiteFile(path: SitePaths.completeHistoryCSV(id), text: csv.completeHistory(report)),
+            SiteFile(path: SitePaths.recommendationsCSV(id), text: csv.recommendations(report)),
+            SiteFile(path: SitePaths.movieReportCSV(id), text: csv.movieReport(report)),
+            SiteFile(path: SitePaths.scoreBreakdownsCSV(id), bytes: csv.scoreBreakdowns(report)),
         ]
     }
 
     /// `api/users.json`: `[{"id","name","region","items","page"}]` in ID
     /// order; `items` counts H(u); `page` is the user's HTML page, site-relative.
-    public func usersIndex() -> JSONValue {
-        .array(model.dataset.users.enumerated().map { u, user in
+    public func usersIndex(_ summaries: [UserSummary]) -> JSONValue {
+        .array(summaries.map { summary in
             .object([
-                ("id", .string(user.id)),
-                ("name", .string(user.name)),
-                ("region", .string(user.region)),
-                ("items", .integer(model.matrix.row(u).count)),
-                ("page", .string(LinkRewriter.htmlPath(SitePaths.user(user.id)))),
+                ("id", .string(summary.user.id)),
+                ("name", .string(summary.user.name)),
+                ("region", .string(summary.user.region)),
+                ("items", .integer(summary.items)),
+                ("page", .string(LinkRewriter.htmlPath(SitePaths.user(summary.user.id)))),
             ])
         })
     }
@@ -97,8 +78,8 @@ public struct SiteData: Sendable {
 
     /// `window.RECSITE_SEARCH_INDEX = {"users":[…],"items":[…]};` — JSON
     /// escapes `<`, `>`, `&`, U+2028 and U+2029, so the text is safe as a script.
-    public func searchIndexScript() -> String {
-        let index = JSONValue.object([("users", usersIndex()), ("items", itemsIndex())])
+    public func searchIndexScript(users: JSONValue) -> String {
+        let index = JSONValue.object([("users", users), ("items", itemsIndex())])
         return "window.RECSITE_SEARCH_INDEX = " + index.serialized() + ";\n"
     }
 

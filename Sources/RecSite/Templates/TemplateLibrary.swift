@@ -1,22 +1,21 @@
 import Foundation
-import Mustache
 
-/// The Mustache templates of one build, loaded once from a folder (the repo's
+/// The templates of one build, loaded once from a folder (the repo's
 /// `templates/`, or `--templates DIR`). A template's name is its file name
-/// without `.mustache`: `user.md`, `layout.html`.
+/// without `.mustache`: `user.md`, `layout.html`; the name's ending gives
+/// its format (`TemplateFormat`). The syntax is Mustache's core
+/// (`TemplateParser`); rendering is typed and strict (`TemplateRenderer`).
 public struct TemplateLibrary: Sendable {
     /// The folder used when no `--templates` is given.
     public static let defaultDirectory = "templates"
 
-    private let library: MustacheLibrary
+    private let templates: [String: Template]
+    /// The templates' names, sorted.
     public let names: [String]
-    /// Each template's text by name, for readers that check what a template
-    /// does before taking a shortcut (`LayoutShells`).
-    public let sources: [String: String]
 
     /// Loads every `*.mustache` file of `directory`, in sorted order.
-    /// - Throws: `RecSiteError.templateError` for a missing folder or a parse
-    ///   error, naming the file, line and column.
+    /// - Throws: `RecSiteError.templateError` for a missing folder, a parse
+    ///   error or a partial that names no template, with file, line and column.
     public init(directory: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -25,37 +24,45 @@ public struct TemplateLibrary: Sendable {
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasSuffix(".mustache") }.sorted()
-        var library = MustacheLibrary()
-        var names: [String] = []
-        var sources: [String: String] = [:]
+        var sources: [(name: String, path: String, text: String)] = []
         for file in files {
             let path = directory.hasSuffix("/") ? directory + file : directory + "/" + file
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RecSiteError.templateError(path: path, reason: "cannot read the file")
             }
-            let name = String(file.dropLast(".mustache".count))
-            let text = String(decoding: data, as: UTF8.self)
-            do {
-                library.register(try MustacheTemplate(string: text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                throw RecSiteError.templateError(
-                    path: "\(path):\(error.context.lineNumber):\(error.context.columnNumber)",
-                    reason: "\(error.error)")
-            }
-            names.append(name)
-            sources[name] = text
+            sources.append((String(file.dropLast(".mustache".count)), path, String(decoding: data, as: UTF8.self)))
         }
-        self.library = library
-        self.names = names
-        self.sources = sources
+        try self.init(sources: sources)
     }
 
-    /// Renders template `name` with `context` (dictionaries, arrays, strings, numbers, bools).
-    /// - Throws: `RecSiteError.templateError` when the template does not exist.
-    public func render(_ name: String, _ context: Any) throws -> String {
-        guard names.contains(name), let text = library.render(context, withTemplate: name) else {
-            throw RecSiteError.templateError(path: "\(name).mustache", reason: "template missing from the template folder")
+    /// Templates from text: `(name, path for messages, text)`.
+    /// - Throws: as `init(directory:)`.
+    public init(sources: [(name: String, path: String, text: String)]) throws {
+        var templates: [String: Template] = [:]
+        for source in sources {
+            templates[source.name] = try Template(name: source.name, path: source.path, text: source.text)
         }
-        return text
+        for template in templates.values.sorted(by: { $0.name < $1.name }) {
+            for tag in template.partials where templates[tag.name] == nil {
+                throw RecSiteError.templateError(
+                    path: "\(template.path):\(tag.line):\(tag.column)",
+                    reason: "partial '\(tag.name)' is not in the template folder (no \(tag.name).mustache)")
+            }
+        }
+        self.templates = templates
+        names = templates.keys.sorted()
+    }
+
+    /// Renders template `name` over `context`.
+    /// - Throws: `RecSiteError.templateError` when the template does not
+    ///   exist or uses a name the context lacks (file, line, column, name).
+    /// - Complexity: O(output length + tags × depth of records).
+    public func render(_ name: String, _ context: some TemplateFields) throws -> String {
+        String(decoding: try renderBytes(name, context), as: UTF8.self)
+    }
+
+    /// `render(_:_:)` as UTF-8 bytes.
+    public func renderBytes(_ name: String, _ context: some TemplateFields) throws -> [UInt8] {
+        try TemplateRenderer(templates: templates).render(name, .fields(context))
     }
 }

@@ -92,10 +92,10 @@ struct BuildCommand: ParsableCommand {
         let evaluate = self.evaluate
         let phases = PhaseTimings()
         let builder = SiteBuilder(options: settings, console: StandardErrorConsole(quiet: quiet), timings: phases) {
-            model, templates, recommendations in
+            model, templates, recommendations, assets in
             let evaluationResult = try evaluate ? Self.runEvaluation(model) : cachedEvaluation
-            return SitePages(model: model, templates: templates, recommendations: recommendations,
-                             evaluation: evaluationResult)
+            return ReportSite(model: model, templates: templates, recommendations: recommendations,
+                              evaluation: evaluationResult, assets: assets)
         }
         do {
             let outcome = try check ? builder.check() : builder.build()

@@ -26,11 +26,12 @@ struct MoviesCommand: ParsableCommand {
     func run() throws {
         let model = try options.loadModel()
         let u = try Lookup.user(id, in: model)
-        print(MoviesReport.render(user: u, model: model), terminator: "")
+        let report = ReportBuilder.user(u, model: model, k: model.config.k)
+        print(MoviesText.render(report, model: model), terminator: "")
         guard let csv else { return }
         let exports = CSVExports(model: model)
         let files = [
-            ("user_\(SafeFileName.forID(id))_movie_report.csv", exports.movieReport(profile: model.profile(user: u))),
+            ("user_\(SafeFileName.forID(id))_movie_report.csv", exports.movieReport(report)),
             ("popular_movies_report.csv", exports.popularMovies()),
         ]
         for (file, text) in files {

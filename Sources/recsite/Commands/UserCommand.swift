@@ -28,13 +28,14 @@ struct UserCommand: ParsableCommand {
     func run() throws {
         let model = try options.loadModel(k: count.k)
         let u = try Lookup.user(id, in: model)
-        print(UserReport.render(user: u, model: model, k: model.config.k), terminator: "")
+        let report = ReportBuilder.user(u, model: model, k: model.config.k)
+        print(UserText.render(report, model: model, k: model.config.k), terminator: "")
         guard let csv else { return }
         let exports = CSVExports(model: model)
         let name = SafeFileName.forID(id)
         let files = [
-            ("user_\(name)_complete_history.csv", exports.completeHistory(profile: model.profile(user: u))),
-            ("user_\(name)_recommendations.csv", exports.recommendations(model.recommendations(user: u))),
+            ("user_\(name)_complete_history.csv", exports.completeHistory(report)),
+            ("user_\(name)_recommendations.csv", exports.recommendations(report)),
         ]
         for (file, text) in files {
             let path = OutputFile.join(csv, file)

@@ -35,15 +35,15 @@ struct BuildFixture {
 
     /// A builder of the fixture (or `data`) into `scratch/<out>`, with the stand-in pages.
     func builder(out: String = "site", data: String = BuildFixture.data, workers: Int = 2,
-                 renderPages: SiteBuilder.PageRenderer? = nil) -> SiteBuilder {
+                 renderPages: SiteBuilder.ContentMaker? = nil) -> SiteBuilder {
         var options = SiteBuilder.Options()
         options.dataDirectory = data
         options.outputDirectory = scratch + "/" + out
         options.templatesDirectory = templates
         options.configPath = Self.repository.appendingPathComponent("recsite.yml").path
         options.workers = workers
-        return SiteBuilder(options: options, console: console, renderPages: renderPages ?? { model, _, lists in
-            StandInPages.render(model: model, recommendations: lists)
+        return SiteBuilder(options: options, console: console, makeContent: renderPages ?? { model, _, lists, assets in
+            StandInPages.render(model: model, recommendations: lists, assets: assets)
         })
     }
 
@@ -93,18 +93,20 @@ struct BuildFixture {
 }
 
 /// Which page renderer a build test uses: the stand-in (fixed pages, this
-/// suite's own) or the site's real `SitePages` with the repository's templates.
+/// suite's own) or the site's real `ReportSite` with the repository's templates.
 enum PageSource: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case standIn, sitePages
 
     var testDescription: String { rawValue }
 
-    var renderer: SiteBuilder.PageRenderer {
+    var renderer: SiteBuilder.ContentMaker {
         switch self {
         case .standIn:
-            return { model, _, lists in StandInPages.render(model: model, recommendations: lists) }
+            return { model, _, lists, assets in StandInPages.render(model: model, recommendations: lists, assets: assets) }
         case .sitePages:
-            return { model, templates, lists in SitePages(model: model, templates: templates, recommendations: lists) }
+            return { model, templates, lists, assets in
+                ReportSite(model: model, templates: templates, recommendations: lists, assets: assets)
+            }
         }
     }
 }

@@ -96,10 +96,12 @@ struct SiteBuildTests {
             batched.batchSize = size
             let phases = PhaseTimings()
             _ = try SiteBuilder(options: batched, console: fixture.console, timings: phases,
-                                renderPages: source.renderer).build()
+                                makeContent: source.renderer).build()
             #expect(try BuildFixture.contents(of: fixture.scratch + "/batch\(size)") == one, "batches of \(size)")
             #expect(phases.phases.map(\.name)
-                == ["read", "cleanse", "model", "similarity", "recommend", "markdown", "html", "links", "write", "data"])
+                == BuildStep.standard.map(\.name))
+            #expect(BuildStep.standard.map(\.name)
+                == ["load", "cleanse", "model", "recommend", "reports", "pages", "html", "data", "links", "write"])
         }
         // No machine path and no clock time in any file.
         for (path, bytes) in one where !path.hasPrefix("assets/vendor/") {
@@ -180,8 +182,8 @@ struct SiteBuildTests {
         let before = try BuildFixture.contents(of: fixture.scratch + "/site")
         // A chart at a path that is also a folder: fails after other files are
         // already in the staging folder (files are written batch by batch).
-        let clash = fixture.builder { model, _, lists in
-            var result = StandInPages.render(model: model, recommendations: lists)
+        let clash = fixture.builder { model, _, lists, assets in
+            var result = StandInPages.render(model: model, recommendations: lists, assets: assets)
             result.files.append(SiteFile(path: "charts/users", text: "x"))
             return result
         }
@@ -197,8 +199,8 @@ struct SiteBuildTests {
     @Test func aBrokenLinkFailsTheBuildNamingPageAndLink() throws {
         let fixture = try BuildFixture()
         defer { fixture.cleanUp() }
-        let broken = fixture.builder { model, _, lists in
-            var result = StandInPages.render(model: model, recommendations: lists)
+        let broken = fixture.builder { model, _, lists, assets in
+            var result = StandInPages.render(model: model, recommendations: lists, assets: assets)
             let page = result.pages.removeLast()
             result.pages.append(MarkdownPage(path: page.path, title: page.title, breadcrumbs: page.breadcrumbs,
                                              markdown: page.markdown + "\nSee [gone](items/gone.md).\n"))
@@ -217,7 +219,7 @@ struct SiteBuildTests {
         defer { fixture.cleanUp() }
         var options = fixture.builder().options
         options.bootstrapDirectory = fixture.scratch + "/no-bootstrap"
-        let builder = SiteBuilder(options: options, console: fixture.console, renderPages: fixture.builder().renderPages)
+        let builder = SiteBuilder(options: options, console: fixture.console, makeContent: fixture.builder().makeContent)
         #expect(throws: RecSiteError.missingPackageFile(
             path: fixture.scratch + "/no-bootstrap/css/bootstrap.min.css", package: "libjs-bootstrap5")) {
             try builder.build()

@@ -5,7 +5,7 @@ import RecSite
 /// tests: every page kind, links between pages (to `.md`), to JSON, CSV and
 /// charts, and data strings escaped the way page templates escape them.
 enum StandInPages {
-    static func render(model: RecommenderModel, recommendations: [[Recommendation]]) -> RenderedPages {
+    static func render(model: RecommenderModel, recommendations: [[Recommendation]], assets: [SiteFile]) -> RenderedPages {
         let users = model.dataset.users, items = model.dataset.items
         let home = Breadcrumb(title: "Home", path: SitePaths.index)
         var pages: [MarkdownPage] = []
@@ -63,7 +63,7 @@ enum StandInPages {
             page(path, title, crumbs: [home], "See the [overview](\(link(path, SitePaths.index))) and "
                  + "[popular movies](\(link(path, SitePaths.popularMoviesCSV))).\n\n~~old~~ https://example.com\n")
         }
-        return RenderedPages(pages: pages, files: files)
+        return RenderedPages(pages: pages, files: files, model: model, recommendations: recommendations, assets: assets)
     }
 
     /// Every ASCII punctuation character backslash-escaped (CommonMark allows
@@ -82,15 +82,34 @@ enum StandInPages {
     }
 }
 
-/// Pages rendered whole, served a range at a time as a build asks for them;
-/// the files come with the last range, after every page.
-struct RenderedPages: SitePageSource {
+/// Pages rendered whole, put into the build as one batch; the data files
+/// are the real ones (`SiteData` over every user's report).
+struct RenderedPages: SiteContent {
     var pages: [MarkdownPage]
     var files: [SiteFile]
+    let model: RecommenderModel
+    let recommendations: [[Recommendation]]
+    let assets: [SiteFile]
 
-    var count: Int { pages.count }
+    var pageCount: Int { pages.count }
 
-    func render(_ range: Range<Int>, workers: Int) -> (pages: [MarkdownPage], files: [SiteFile]) {
-        (Array(pages[range]), range.upperBound == pages.count ? files : [])
+    func batches(size: Int) -> [SiteBatch.Kind] { [.site] }
+
+    func makeReports(_ batch: inout SiteBatch, workers: Int) {
+        batch.userReports = ReportBuilder(model: model, recommendations: recommendations)
+            .users(model.dataset.users.indices, workers: workers)
     }
+
+    func makePages(_ batch: inout SiteBatch, workers: Int) throws {
+        batch.pages = pages
+        batch.files += files
+    }
+
+    func makeDataFiles(_ batch: inout SiteBatch, workers: Int) throws {
+        let data = SiteData(model: model)
+        batch.files += batch.userReports.flatMap(data.userFiles)
+            + data.siteWideFiles(summaries: batch.userReports.map(UserSummary.init)) + assets
+    }
+
+    var dataLinks: [(file: String, target: String)] { SiteData(model: model).searchLinks }
 }

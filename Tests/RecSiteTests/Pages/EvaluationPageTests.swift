@@ -14,14 +14,15 @@ import Testing
     @Test func pageOnlyWithAnEvaluation() throws {
         let site = try PageFixture.site()
         let templates = try PageFixture.templates()
-        let without = try SitePages(model: site.model, templates: templates, recommendations: site.recommendations).render()
+        let without = try ReportSite(model: site.model, templates: templates, recommendations: site.recommendations).renderPages()
         #expect(!without.pages.contains { $0.path == SitePaths.evaluation })
-        #expect(!without.pages[0].markdown.contains("evaluation.md"))
+        let index = { (pages: [MarkdownPage]) in pages.first { $0.path == SitePaths.index }?.markdown ?? "" }
+        #expect(!index(without.pages).contains("evaluation.md"))
         let result = try Self.result()
-        let with = try SitePages(model: site.model, templates: templates, recommendations: site.recommendations,
-                                 evaluation: result).render()
+        let with = try ReportSite(model: site.model, templates: templates, recommendations: site.recommendations,
+                                 evaluation: result).renderPages()
         let page = try #require(with.pages.first { $0.path == SitePaths.evaluation })
-        #expect(with.pages[0].markdown.contains("](evaluation.md)"))
+        #expect(index(with.pages).contains("](evaluation.md)"))
         #expect(with.files.last?.path == SitePaths.evaluationChart)
         #expect(page.markdown.hasPrefix("# Offline evaluation\n"))
         for row in result.rows {

@@ -34,8 +34,8 @@ enum PageFixture {
     /// Renders a model's site with `workers` threads.
     static func render(_ model: RecommenderModel, workers: Int = 2) throws -> Site {
         let recommendations = model.recommender.recommendAll(k: model.config.k)
-        let (pages, files) = try SitePages(model: model, templates: try templates(), recommendations: recommendations)
-            .render(workers: workers)
+        let (pages, files) = try ReportSite(model: model, templates: try templates(), recommendations: recommendations)
+            .renderPages(workers: workers)
         return Site(model: model, recommendations: recommendations, pages: pages, files: files)
     }
 

@@ -7,9 +7,9 @@ import Testing
     @Test func everyPageOnceInADeterministicOrder() throws {
         let site = try PageFixture.site()
         let dataset = site.model.dataset
-        let expected = [SitePaths.index, SitePaths.usersIndex] + dataset.users.map { SitePaths.user($0.id) }
-            + [SitePaths.itemsIndex] + dataset.items.map { SitePaths.item($0.id) }
-            + [SitePaths.popular, SitePaths.compare, SitePaths.dataQuality, SitePaths.methodology]
+        let expected = dataset.users.map { SitePaths.user($0.id) } + dataset.items.map { SitePaths.item($0.id) }
+            + [SitePaths.index, SitePaths.usersIndex, SitePaths.itemsIndex, SitePaths.popular, SitePaths.compare,
+               SitePaths.dataQuality, SitePaths.methodology]
         #expect(site.pages.map(\.path) == expected)
         let withHistory = dataset.users.indices.filter { !site.model.matrix.row($0).isEmpty }
         #expect(site.files.map(\.path) == withHistory.map { SitePaths.userGenreChart(dataset.users[$0].id) })
@@ -36,28 +36,24 @@ import Testing
         #expect(one.pages == (try PageFixture.site()).pages)
     }
 
-    /// A build renders the pages a batch at a time: any partition into ranges
-    /// gives the whole site's pages and charts, in order, the evaluation's too.
+    /// A build makes the pages a batch at a time: any batch size gives the
+    /// same pages and charts, in order, the evaluation's too.
     @Test(arguments: [1, 2, 3, 7, 1_000])
-    func renderingInRangesGivesTheWholeSite(size: Int) throws {
+    func batchesOfAnySizeGiveTheWholeSite(size: Int) throws {
         let site = try PageFixture.site()
-        let pages = SitePages(model: site.model, templates: try PageFixture.templates(),
-                              recommendations: site.recommendations, evaluation: try EvaluationPageTests.result())
-        let whole = try pages.render(0..<pages.count, workers: 2)
-        #expect(whole.pages.count == pages.count)
+        let content = ReportSite(model: site.model, templates: try PageFixture.templates(),
+                                 recommendations: site.recommendations, evaluation: try EvaluationPageTests.result())
+        let whole = try content.renderPages(batchSize: 1_000_000, workers: 2)
+        #expect(whole.pages.count == content.pageCount)
         #expect(whole.pages.map(\.path) == site.pages.map(\.path) + [SitePaths.evaluation])
-        #expect(whole.pages[1..<site.pages.count] == site.pages[1...])  // index.md links the evaluation
+        let index = try #require(site.pages.firstIndex { $0.path == SitePaths.index })
+        // Only index.md differs: it links the evaluation.
+        #expect(whole.pages[..<index] == site.pages[..<index])
+        #expect(whole.pages[(index + 1)..<site.pages.count] == site.pages[(index + 1)...])
         #expect(whole.files.map(\.path) == site.files.map(\.path) + [SitePaths.evaluationChart])
-        var collected: (pages: [MarkdownPage], files: [SiteFile]) = ([], [])
-        for lower in stride(from: 0, to: pages.count, by: size) {
-            let batch = try pages.render(lower..<min(pages.count, lower + size), workers: 2)
-            #expect(batch.pages.count == min(size, pages.count - lower))
-            collected.pages += batch.pages
-            collected.files += batch.files
-        }
-        #expect(collected.pages == whole.pages)
-        #expect(collected.files == whole.files)
-        #expect(try pages.render(3..<3, workers: 2).pages.isEmpty)
+        let batched = try content.renderPages(batchSize: size, workers: 2)
+        #expect(batched.pages == whole.pages)
+        #expect(batched.files == whole.files)
     }
 
     @Test func missingTemplateIsAnErrorNamingIt() throws {
@@ -65,11 +61,11 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let site = try PageFixture.site()
-        let pages = SitePages(model: site.model, templates: try TemplateLibrary(directory: folder.path),
-                              recommendations: site.recommendations)
-        // The first page in page order is index.md.
-        #expect(throws: RecSiteError.templateError(path: "index.md.mustache", reason: "template missing from the template folder")) {
-            try pages.render(workers: 2)
+        let pages = ReportSite(model: site.model, templates: try TemplateLibrary(directory: folder.path),
+                               recommendations: site.recommendations)
+        // The first page in page order is the first user's.
+        #expect(throws: RecSiteError.templateError(path: "user.md.mustache", reason: "template missing from the template folder")) {
+            try pages.renderPages(workers: 2)
         }
     }
 
@@ -83,13 +79,13 @@ import Testing
             try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file))
         }
         let site = try PageFixture.site()
-        let pages = SitePages(model: site.model, templates: try TemplateLibrary(directory: folder.path),
-                              recommendations: site.recommendations)
+        let pages = ReportSite(model: site.model, templates: try TemplateLibrary(directory: folder.path),
+                               recommendations: site.recommendations)
         // user.md comes before popular.md in page order.
         #expect(throws: RecSiteError.templateError(path: "user.md.mustache", reason: "template missing from the template folder")) {
             try pages.validate()
         }
-        try SitePages(model: site.model, templates: try PageFixture.templates(), recommendations: site.recommendations)
+        try ReportSite(model: site.model, templates: try PageFixture.templates(), recommendations: site.recommendations)
             .validate()
     }
 
@@ -129,42 +125,56 @@ import Testing
         #expect(page.contains("the top k = \(model.config.k) are"))
     }
 
-    /// The group tables come whole (`contentTypesTable`, `genresTable`), and
-    /// their rows are still there for a template that lays them out itself.
-    @Test func userGroupsComeAsTablesAndAsRows() throws {
+    /// The tables are the templates': a custom `user.md` lays the genre
+    /// preferences out as a list, from the same rows the shipped table shows.
+    @Test func aTemplateLaysOutTheTablesItself() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recsite-groups-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.copyItem(atPath: PageFixture.root + "/templates", toPath: folder)
         try """
-            {{{contentTypesTable}}}
-            {{#contentTypes}}
-            | {{{name}}} | {{{items}}} | {{{score}}} | {{{share}}} |
-            {{/contentTypes}}
-            {{{genresTable}}}
+            # {{heading}}
             {{#genres}}
-            | {{{name}}} | {{{items}}} | {{{score}}} | {{{share}}} |
+            - {{name}}: {{score}} ({{share}}, {{items}} items)
             {{/genres}}
+            {{#recommendations}}
+            {{rank}}. {{title}} — {{source}}
+            {{/recommendations}}
+
             """.write(toFile: folder + "/user.md.mustache", atomically: true, encoding: .utf8)
         let site = try PageFixture.site()
         let u = try #require(site.model.dataset.users.indices.first { !site.model.matrix.row($0).isEmpty })
         let user = site.model.dataset.users[u]
-        let (pages, _) = try SitePages(model: site.model, templates: try TemplateLibrary(directory: folder),
-                                       recommendations: site.recommendations).render(workers: 1)
+        let (pages, _) = try ReportSite(model: site.model, templates: try TemplateLibrary(directory: folder),
+                                        recommendations: site.recommendations).renderPages(workers: 1)
         let lines = try #require(pages.first { $0.path == SitePaths.user(user.id) }).markdown.split(separator: "\n")
         let profile = site.model.profile(user: u)
-        let types = profile.contentBreakdown(items: site.model.dataset.items)
         let genres = profile.genrePreferences(items: site.model.dataset.items)
-        // Each table: header, alignment, one row per group; then the same rows from the template.
-        let typeRows = lines[2..<(2 + types.count)], typeEcho = lines[(2 + types.count)..<(2 + 2 * types.count)]
-        #expect(lines[0] == "| Type | Items | Score | Share |" && lines[1] == "| --- | ---: | ---: | ---: |")
-        #expect(Array(typeRows) == Array(typeEcho))
-        let total = profile.totalScore
-        #expect(typeRows.first.map(String.init) == "| \(types[0].name) | \(types[0].items) | \(NumberFormat.interaction(types[0].score)) | "
-            + "\(PageText.share(types[0].score, of: total)) |")
-        let genreStart = 2 + 2 * types.count
-        #expect(lines[genreStart] == "| Genre | Items | Score | Share |")
-        #expect(Array(lines[(genreStart + 2)..<(genreStart + 2 + genres.count)])
-            == Array(lines[(genreStart + 2 + genres.count)..<(genreStart + 2 + 2 * genres.count)]))
-        #expect(lines.count == genreStart + 2 + 2 * genres.count)
+        let list = site.recommendations[u]
+        #expect(lines.count == 1 + genres.count + list.count)
+        #expect(lines[0] == "# " + MarkdownEscaping.text(PageText.userLabel(user)))
+        for (offset, genre) in genres.enumerated() {
+            #expect(lines[1 + offset] == "- \(MarkdownEscaping.text(genre.name)): \(NumberFormat.interaction(genre.score)) "
+                + "(\(PageText.share(genre.score, of: profile.totalScore)), \(genre.items) items)")
+        }
+        let firstItem = site.model.dataset.items[Int(list[0].item)]
+        #expect(lines[1 + genres.count] == "1. " + MarkdownLink.to(SitePaths.item(firstItem.id), from: SitePaths.user(user.id),
+                                                                   text: firstItem.title) + " — " + list[0].source.rawValue)
+    }
+
+    /// A name a template uses that the page does not have fails the build,
+    /// naming the template, the line, the column and the name.
+    @Test func aMistypedNameInATemplateIsAnError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recsite-typo-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: PageFixture.root + "/templates", toPath: folder)
+        try "# {{heading}}\n{{#genres}}\n| {{nmae}} |\n{{/genres}}\n"
+            .write(toFile: folder + "/user.md.mustache", atomically: true, encoding: .utf8)
+        let site = try PageFixture.site()
+        let content = ReportSite(model: site.model, templates: try TemplateLibrary(directory: folder),
+                                 recommendations: site.recommendations)
+        #expect(throws: RecSiteError.templateError(path: folder + "/user.md.mustache:3:3",
+                                                   reason: "no value named 'nmae' on this page")) {
+            try content.renderPages(workers: 1)
+        }
     }
 }

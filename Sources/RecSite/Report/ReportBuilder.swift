@@ -1,0 +1,78 @@
+import RecEngine
+
+/// The one place where `UserReport`s and `ItemReport`s are made, from the
+/// model, every user's list and the tallies they share (each computed once
+/// per build).
+public struct ReportBuilder: Sendable {
+    public let model: RecommenderModel
+    /// Every user's list, in user order.
+    public let recommendations: [[Recommendation]]
+    /// First and last kept event per user.
+    public let activity: UserActivity
+    /// How the lists spread over the items.
+    public let exposure: RecommendationExposure
+
+    /// - Complexity: O(events + users × k log(users × k) + items).
+    public init(model: RecommenderModel, recommendations: [[Recommendation]]) {
+        precondition(recommendations.count == model.dataset.users.count, "one recommendation list per user")
+        self.model = model
+        self.recommendations = recommendations
+        activity = UserActivity(dataset: model.dataset)
+        exposure = RecommendationExposure(itemCount: model.dataset.items.count, recommendations: recommendations)
+    }
+
+    /// User u's report.
+    /// - Complexity: O(|H(u)| log |H(u)| + k × |H(u)| × log neighbours) for the breakdowns.
+    public func user(_ u: Int) -> UserReport {
+        Self.user(u, list: recommendations[u], model: model, activity: activity)
+    }
+
+    /// One user's report without the other users' lists (the `user` and
+    /// `movies` commands): the list is computed here with `k`.
+    /// - Complexity: O(events) for the activity span, plus `user(_:)`'s.
+    public static func user(_ u: Int, model: RecommenderModel, k: Int) -> UserReport {
+        user(u, list: model.recommendations(user: u, k: k), model: model, activity: UserActivity(dataset: model.dataset))
+    }
+
+    /// Where every `UserReport` is made.
+    private static func user(_ u: Int, list: [Recommendation], model: RecommenderModel,
+                             activity: UserActivity) -> UserReport {
+        let items = model.dataset.items
+        let profile = model.profile(user: u)
+        let movies = profile.moviesOnly(items: items)
+        let entries = list.map { rec in
+            RecommendedItem(recommendation: rec,
+                            breakdown: rec.source == .cf ? model.breakdown(user: u, item: Int(rec.item)) : nil)
+        }
+        return UserReport(
+            index: u, user: model.dataset.users[u], history: profile.history, moviesOnly: movies,
+            contentBreakdown: profile.contentBreakdown(items: items),
+            genrePreferences: profile.genrePreferences(items: items),
+            movieGenrePreferences: profile.genrePreferences(items: items, entries: movies),
+            totalScore: profile.totalScore, movieScore: movies.reduce(0) { $0 + $1.score },
+            eventCount: profile.eventCount, firstActivity: activity.first[u], lastActivity: activity.last[u],
+            recommendations: entries)
+    }
+
+    /// The reports of `users`, in order, made on `workers` threads.
+    public func users(_ users: Range<Int>, workers: Int) -> [UserReport] {
+        parallelMap(count: users.count, workers: workers, makeScratch: {}) { offset, _ in user(users.lowerBound + offset) }
+    }
+
+    /// Item i's report.
+    /// - Complexity: O(n log n + v log v) for n neighbours and v viewers of i.
+    public func item(_ i: Int) -> ItemReport {
+        let popularity = model.popularity
+        return ItemReport(
+            index: i, item: model.dataset.items[i], popularity: popularity.score[i], rank: popularity.rank[i],
+            viewers: popularity.viewers[i],
+            mostSimilar: ItemNeighbourhood.mostSimilar(to: i, in: model.similarity, limit: ItemReport.similarCount),
+            topViewers: ItemNeighbourhood.topViewers(of: i, in: model.matrix, limit: ItemReport.viewerCount),
+            recommendedTo: exposure.users[i], recommendedByCF: exposure.cfUsers[i], rankCounts: exposure.ranks[i])
+    }
+
+    /// The reports of `items`, in order, made on `workers` threads.
+    public func items(_ items: Range<Int>, workers: Int) -> [ItemReport] {
+        parallelMap(count: items.count, workers: workers, makeScratch: {}) { offset, _ in item(items.lowerBound + offset) }
+    }
+}

@@ -1,0 +1,108 @@
+import RecEngine
+
+/// One named step of `recsite build`, in the spirit of Publish's
+/// `PublishingStep`: the build is `BuildStep.standard`, run in order, and
+/// `--timings` names each step from that list. A step may work once before
+/// the batches (`prepare`), on every batch (`perBatch`), and once after
+/// them (`finish`); adding a step means adding one value to the list.
+public struct BuildStep: Sendable {
+    public let name: String
+    /// Runs once, before any batch, in list order.
+    let prepare: (@Sendable (BuildState) throws -> Void)?
+    /// Runs on each batch, in list order.
+    let perBatch: (@Sendable (BuildState, inout SiteBatch) throws -> Void)?
+    /// Runs once, after every batch, in list order.
+    let finish: (@Sendable (BuildState) throws -> Void)?
+
+    init(_ name: String, prepare: (@Sendable (BuildState) throws -> Void)? = nil,
+         perBatch: (@Sendable (BuildState, inout SiteBatch) throws -> Void)? = nil,
+         finish: (@Sendable (BuildState) throws -> Void)? = nil) {
+        self.name = name
+        self.prepare = prepare
+        self.perBatch = perBatch
+        self.finish = finish
+    }
+
+    /// The build: what flows from one step to the next is in `BuildState`
+    /// (and `SiteBatch` within a batch); docs/architecture.md draws it.
+    public static let standard: [BuildStep] = [load, cleanse, model, recommend, reports, pages, html, data, links, write]
+
+    /// Templates, assets, settings and the three input files' bytes.
+    static let load = BuildStep("load", prepare: { state in
+        state.console.phase("loading templates from \(state.options.templatesDirectory)/")
+        state.templates = try TemplateLibrary(directory: state.options.templatesDirectory)
+        state.converter = try HTMLConverter(templates: state.templates!)
+        state.assets = try SiteAssets.templateAssets(templatesDirectory: state.options.templatesDirectory)
+            + SiteAssets.bootstrap(directory: state.options.bootstrapDirectory)
+        state.config = try RecsiteConfig.load(path: state.options.configPath,
+                                              weightOverrides: state.options.weightOverrides, k: state.options.k)
+        state.console.phase("loading \(state.options.dataDirectory)/")
+        state.inputs = try DatasetLoader.readFiles(directory: state.options.dataDirectory)
+    })
+
+    /// The cleansing rules (SPEC §2): a `Dataset` and its `CleansingReport`.
+    static let cleanse = BuildStep("cleanse", prepare: { state in
+        let inputs = state.inputs!
+        state.dataset = try DatasetLoader.load(users: inputs.users, items: inputs.items, events: inputs.events,
+                                               weights: state.config!.weights, workers: state.options.workers)
+        state.inputs = nil  // the bytes are not needed past here
+    })
+
+    /// R, item similarity and popularity (SPEC §3, §4, §6).
+    static let model = BuildStep("model", prepare: { state in
+        state.model = RecommenderModel(dataset: state.dataset!, config: state.config!, workers: state.options.workers)
+    })
+
+    /// Every user's top-k list, once.
+    static let recommend = BuildStep("recommend", prepare: { state in
+        let model = state.model!
+        state.console.phase("recommending for \(model.dataset.users.count) users (k = \(model.config.k))")
+        state.recommendations = model.recommender.recommendAll(k: model.config.k, workers: state.options.workers)
+    })
+
+    /// The tallies reports share, then each batch's `UserReport`s or `ItemReport`s.
+    static let reports = BuildStep("reports", prepare: { state in
+        state.console.phase("preparing the reports")
+        let content = try state.makeContent(state.model!, state.templates!, state.recommendations!, state.assets)
+        try content.validate()
+        state.content = content
+        state.console.phase("rendering \(content.pageCount) pages as Markdown and HTML")
+        state.console.startProgress("pages", total: content.pageCount)
+    }, perBatch: { state, batch in
+        state.content!.makeReports(&batch, workers: state.options.workers)
+    })
+
+    /// Markdown pages and charts from the reports.
+    static let pages = BuildStep("pages", perBatch: { state, batch in
+        try state.content!.makePages(&batch, workers: state.options.workers)
+    })
+
+    /// cmark-gfm and the layout: the HTML twin of every page.
+    static let html = BuildStep("html", perBatch: { state, batch in
+        let console = state.console
+        batch.html = try state.converter!.convert(batch.pages, workers: state.options.workers) { console.advanceProgress() }
+    }, finish: { state in
+        state.console.endProgress()
+    })
+
+    /// The static API and the CSV exports from the reports.
+    static let data = BuildStep("data", perBatch: { state, batch in
+        try state.content!.makeDataFiles(&batch, workers: state.options.workers)
+    })
+
+    /// Every internal link recorded as pages are made, then checked against every file.
+    static let links = BuildStep("links", perBatch: { state, batch in
+        state.links.record(batch.html.flatMap { [$0.markdownLinks, $0.htmlLinks] }, workers: state.options.workers)
+    }, finish: { state in
+        state.console.phase("checking links")
+        state.links.record(targets: state.content!.dataLinks)
+        try state.links.verify(paths: state.sink!.paths)
+    })
+
+    /// Each batch into the sink as soon as it is made; then the swap (or the comparison).
+    static let write = BuildStep("write", perBatch: { state, batch in
+        try state.sink!.put(batch.allFiles)
+    }, finish: { state in
+        state.diff = try state.finishSink!()
+    })
+}

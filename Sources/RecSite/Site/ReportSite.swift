@@ -1,0 +1,142 @@
+import Foundation
+import RecEngine
+
+/// The report site: a page per user and per item from their reports, the
+/// site-wide pages, the static API and the CSV exports (`SiteContent`).
+///
+/// User batches come first; they collect each user's `UserSummary` (for the
+/// users index and `api/users.json`) and the first report with a cf
+/// recommendation (the methodology page's worked example), so the
+/// site-wide batch, last, needs no report made twice.
+///
+/// Page order within the site batch: `index.md`, `users/index.md`,
+/// `items/index.md`, `popular.md`, `compare.md`, `data-quality.md`,
+/// `methodology.md` and, with an evaluation, `evaluation.md`.
+public final class ReportSite: SiteContent, @unchecked Sendable {
+    public let builder: ReportBuilder
+    public let templates: TemplateLibrary
+    /// An offline evaluation to publish as `evaluation.md`, if the build has one.
+    public let evaluation: EvaluationResult?
+    /// Files copied as they are (the templates' assets, Bootstrap).
+    public let assets: [SiteFile]
+    private let facts: SiteFacts
+    private let data: SiteData
+
+    /// Collected by the user batches, read by the site batch; batches run one after another.
+    private let lock = NSLock()
+    private var summaries: [UserSummary] = []
+    private var example: UserReport?
+
+    /// - Parameters:
+    ///   - model: the built model.
+    ///   - templates: the loaded templates (see `templateNames`).
+    ///   - recommendations: every user's list, in user order.
+    ///   - evaluation: an offline evaluation to publish as `evaluation.md`.
+    ///   - assets: files to copy into the site as they are.
+    /// - Complexity: O(events + users × k log(users × k) + items) for the shared tallies.
+    public init(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]],
+                evaluation: EvaluationResult? = nil, assets: [SiteFile] = []) {
+        builder = ReportBuilder(model: model, recommendations: recommendations)
+        self.templates = templates
+        self.evaluation = evaluation
+        self.assets = assets
+        facts = SiteFacts(builder: builder)
+        data = SiteData(model: model)
+    }
+
+    public var pageCount: Int { facts.users.count + facts.items.count + siteTemplateNames.count }
+
+    /// The page templates a build needs.
+    var templateNames: [String] { ["user.md", "item.md"] + siteTemplateNames }
+
+    private var siteTemplateNames: [String] {
+        ["index.md", "users-index.md", "items-index.md", "popular.md", "compare.md", "data-quality.md",
+         "methodology.md"] + (evaluation == nil ? [] : ["evaluation.md"])
+    }
+
+    /// - Throws: `RecSiteError.templateError` for the first page template missing from the folder.
+    public func validate() throws {
+        for name in templateNames where !templates.names.contains(name) {
+            throw RecSiteError.templateError(path: "\(name).mustache", reason: "template missing from the template folder")
+        }
+    }
+
+    public func batches(size: Int) -> [SiteBatch.Kind] {
+        func ranges(_ count: Int) -> [Range<Int>] {
+            stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
+        }
+        return ranges(facts.users.count).map { .users($0) } + ranges(facts.items.count).map { .items($0) } + [.site]
+    }
+
+    public func makeReports(_ batch: inout SiteBatch, workers: Int) {
+        switch batch.kind {
+        case .users(let users): batch.userReports = builder.users(users, workers: workers)
+        case .items(let items): batch.itemReports = builder.items(items, workers: workers)
+        case .site: break
+        }
+    }
+
+    /// - Complexity: per user page O(|H(u)| + k × shown contributors), per
+    ///   item page O(shown rows); the site pages O(users + items). Divided by `workers`.
+    public func makePages(_ batch: inout SiteBatch, workers: Int) throws {
+        switch batch.kind {
+        case .users(let users):
+            let reports = batch.userReports
+            let made = try Self.inOrder(parallelMap(count: reports.count, workers: workers, makeScratch: {}) { index, _ in
+                Result { try UserPage(facts: facts, report: reports[index]).render(templates: templates) }
+            })
+            batch.pages = made.map(\.page)
+            batch.files += made.compactMap(\.chart)
+            lock.withLock {
+                // The first batch starts a new run over the site (a content may be rendered more than once).
+                if users.lowerBound == 0 { (summaries, example) = ([], nil) }
+                summaries += reports.map(UserSummary.init)
+                if example == nil { example = reports.first { !$0.collaborative.isEmpty } }
+            }
+        case .items:
+            let reports = batch.itemReports
+            batch.pages = try Self.inOrder(parallelMap(count: reports.count, workers: workers, makeScratch: {}) { index, _ in
+                Result { try ItemPage(facts: facts, report: reports[index]).render(templates: templates) }
+            })
+        case .site:
+            let (summaries, example) = lock.withLock { (self.summaries, self.example) }
+            batch.pages = [
+                try IndexPage(facts: facts, hasEvaluation: evaluation != nil).render(templates: templates),
+                try UsersIndexPage(facts: facts, summaries: summaries).render(templates: templates),
+                try ItemsIndexPage(facts: facts).render(templates: templates),
+                try PopularPage(facts: facts).render(templates: templates),
+                try ComparePage(facts: facts).render(templates: templates),
+                try DataQualityPage(facts: facts).render(templates: templates),
+                try MethodologyPage(facts: facts, example: example).render(templates: templates),
+            ]
+            if let evaluation {
+                let (page, chart) = try EvaluationPage(result: evaluation).render(templates: templates)
+                batch.pages.append(page)
+                batch.files.append(chart)
+            }
+        }
+    }
+
+    public func makeDataFiles(_ batch: inout SiteBatch, workers: Int) throws {
+        switch batch.kind {
+        case .users(let users):
+            let reports = batch.userReports
+            let data = self.data
+            batch.files += parallelMap(count: reports.count, workers: workers, makeScratch: {}) { index, _ in
+                data.userFiles(reports[index])
+            }.joined()
+        case .items: break
+        case .site:
+            let summaries = lock.withLock { self.summaries }
+            batch.files += data.siteWideFiles(summaries: summaries) + assets
+        }
+    }
+
+    public var dataLinks: [(file: String, target: String)] { data.searchLinks }
+
+    /// The results in index order, or the first error in index order, so a
+    /// failure reads the same on every run.
+    private static func inOrder<T>(_ results: [Result<T, any Error>]) throws -> [T] {
+        try results.map { try $0.get() }
+    }
+}
