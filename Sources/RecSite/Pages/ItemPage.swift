@@ -13,8 +13,8 @@ struct ItemPage {
         let item = facts.items[self.item]
         let path = SitePaths.item(item.id)
         let popularity = facts.model.popularity
-        let similar = ItemNeighbourhood.mostSimilar(to: self.item, in: facts.model.similarity, limit: Self.similarRows)
-        let viewers = ItemNeighbourhood.topViewers(of: self.item, in: facts.model.matrix, limit: Self.viewerRows)
+        let similar = facts.model.mostSimilar(to: self.item, limit: Self.similarRows)
+        let viewers = facts.model.topViewers(of: self.item, limit: Self.viewerRows)
         var context: PageContext = [
             "heading": MarkdownEscaping.text(PageText.itemLabel(item)),
             "id": MarkdownEscaping.text(item.id),

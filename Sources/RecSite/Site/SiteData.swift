@@ -74,7 +74,7 @@ public struct SiteData: Sendable {
                 ("id", .string(user.id)),
                 ("name", .string(user.name)),
                 ("region", .string(user.region)),
-                ("items", .integer(model.matrix.row(u).count)),
+                ("items", .integer(model.historyCount(user: u))),
                 ("page", .string(LinkRewriter.htmlPath(SitePaths.user(user.id)))),
             ])
         })
