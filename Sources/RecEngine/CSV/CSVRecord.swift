@@ -54,42 +54,22 @@ public struct CSVRecord {
         fieldCount += 1
     }
 
-    /// Calls `body` with the bytes of field `index`, trimmed of white space.
-    @inline(__always)
-    public func withTrimmedField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withFields { body($0[index]) }
-    }
-
-    /// Every field's trimmed bytes, valid only inside a `withFields` body.
-    public struct Fields {
-        fileprivate let bytes: UnsafeBufferPointer<UInt8>
-        fileprivate let ends: UnsafeBufferPointer<Int>
-        public let count: Int
-
-        /// Field `index`, trimmed of white space.
-        @inline(__always) public subscript(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-            precondition(index < count, "field index out of range")
-            let start = index == 0 ? 0 : ends[index - 1]
-            return FieldTrimming.trimmed(UnsafeBufferPointer(rebasing: bytes[start..<ends[index]]))
-        }
-    }
-
     /// Calls `body` with the fields, for checking several fields of a row at
     /// once without a closure per field.
     @inline(__always)
-    public func withFields<R>(_ body: (Fields) -> R) -> R {
+    public func withFields<R>(_ body: (RowFields) -> R) -> R {
         storage.withUnsafeBufferPointer { bytes in
-            ends.withUnsafeBufferPointer { ends in body(Fields(bytes: bytes, ends: ends, count: fieldCount)) }
+            ends.withUnsafeBufferPointer { ends in
+                body(RowFields(bytes: bytes, ends: UnsafeBufferPointer(rebasing: ends[..<fieldCount])))
+            }
         }
     }
+}
 
-    /// Field `index` as a trimmed string (invalid UTF-8 becomes U+FFFD).
-    public func string(_ index: Int) -> String {
-        withTrimmedField(index) { FieldTrimming.string($0) }
-    }
+extension CSVRecord: SourceRow {
+    /// A quote still open at the end of the file makes the record malformed.
+    public var isWhole: Bool { !unterminatedQuote }
 
-    /// Whether field `index` is empty after trimming.
-    public func isEmpty(_ index: Int) -> Bool {
-        withTrimmedField(index) { $0.isEmpty }
-    }
+    /// The record's line and its bytes in the file (without the line end).
+    public var location: RowLocation { RowLocation(line: line, span: rawStart..<rawEnd) }
 }

@@ -1,11 +1,12 @@
 /// One dropped (or flagged) row, kept as an example for the data-quality report.
 public struct DroppedRow: Sendable, Equatable {
-    /// The file's name (`events.csv`), never a machine path.
+    /// The source's name (`events.csv`), never a machine path.
     public let file: String
-    /// The 1-based physical line the row starts on.
+    /// The row's `RowLocation.line`: for CSV the 1-based physical line it starts on.
     public let line: Int
     public let reason: CleansingReason
-    /// The row as it stood in the file.
+    /// The row as its source renders it (`RowSource.text(at:)`): for CSV,
+    /// as it stood in the file.
     public let raw: String
 }
 
@@ -13,6 +14,10 @@ public struct DroppedRow: Sendable, Equatable {
 public struct FileCleansing: Sendable, Equatable {
     /// At most this many examples are kept per reason.
     public static let examplesPerReason = 5
+
+    /// The repair counted for a kept row whose bytes were not valid UTF-8
+    /// (each bad sequence reads as U+FFFD; docs/rules.md).
+    static let invalidUTF8Repair = "invalid UTF-8 → U+FFFD"
 
     public let file: String
     /// Data rows read (the header and empty lines excluded).

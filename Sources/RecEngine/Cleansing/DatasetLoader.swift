@@ -43,35 +43,54 @@ public enum DatasetLoader {
         timings: PhaseTimings? = nil,
         workers: Int = ProcessInfoCores.count
     ) throws -> Dataset {
-        var (userTable, itemTable, eventTable) = try timings.measure("read") {
-            let tables = (try CSVTable(path: users.path, bytes: users.bytes),
-                          try CSVTable(path: items.path, bytes: items.bytes),
-                          try CSVTable(path: events.path, bytes: events.bytes))
-            for column in ["user_id", "item_id", "event_type", "watch_seconds", "timestamp"] {
-                _ = try tables.2.required(column)
-            }
-            return tables
+        let (userSource, itemSource, eventSource) = try timings.measure("read") {
+            let sources = (try CSVRowSource(path: users.path, bytes: users.bytes),
+                           try CSVRowSource(path: items.path, bytes: items.bytes),
+                           try CSVRowSource(path: events.path, bytes: events.bytes))
+            try checkEventColumns(sources.2)
+            return sources
         }
         return try timings.measure("cleanse") {
-            try cleanse(users: &userTable, items: &itemTable, events: &eventTable, weights: weights, workers: workers)
+            try cleanse(users: userSource, items: itemSource, events: eventSource, weights: weights, workers: workers)
         }
     }
 
-    private static func cleanse(users userTable: inout CSVTable, items itemTable: inout CSVTable,
-                                events eventTable: inout CSVTable, weights: EventWeights,
-                                workers: Int) throws -> Dataset {
-        let (fileUsers, userReport) = try UsersCleanser.cleanse(&userTable)
-        let (fileItems, itemReport) = try ItemsCleanser.cleanse(&itemTable)
+    /// Applies SPEC §2's rules to rows from any source (CSV files, or another
+    /// format behind `RowSource`) and builds the dataset.
+    /// - Parameters:
+    ///   - users: the users table; `user_id` required.
+    ///   - items: the items table; `item_id` required.
+    ///   - events: the events table; its five columns required (checked first).
+    ///   - weights: the event weight table; unknown types are dropped.
+    ///   - workers: threads reading events (the result never depends on it).
+    /// - Returns: users and items in ID order, the kept events, the report.
+    /// - Throws: `RecEngineError.missingColumn` naming the source and column.
+    /// - Complexity: O(rows + users × log users + items × log items).
+    public static func cleanse<Users: RowSource, Items: RowSource, Events: RowSource>(
+        users: Users, items: Items, events: Events,
+        weights: EventWeights = .standard, workers: Int = ProcessInfoCores.count
+    ) throws -> Dataset {
+        try checkEventColumns(events)
+        var users = users, items = items
+        let (fileUsers, userReport) = try UsersCleanser.cleanse(&users)
+        let (fileItems, itemReport) = try ItemsCleanser.cleanse(&items)
         let sortedUsers = fileUsers.sorted { IDOrder.less($0.id, $1.id) }
         let sortedItems = fileItems.sorted { IDOrder.less($0.id, $1.id) }
         let userIndex = IDIndex(sortedUsers.map(\.id))
         let itemIndex = IDIndex(sortedItems.map(\.id))
         let (events, eventReport) = try EventsCleanser.cleanse(
-            &eventTable, weights: weights, userIndex: userIndex, itemIndex: itemIndex, workers: workers)
+            events, weights: weights, userIndex: userIndex, itemIndex: itemIndex, workers: workers)
         return Dataset(
             users: sortedUsers, items: sortedItems, events: events, eventTypes: weights.types,
             report: CleansingReport(users: userReport, items: itemReport, events: eventReport),
             userIndex: userIndex, itemIndex: itemIndex)
+    }
+
+    /// A missing events column is fatal before any row is read.
+    private static func checkEventColumns(_ events: some RowSource) throws {
+        for column in ["user_id", "item_id", "event_type", "watch_seconds", "timestamp"] {
+            _ = try events.required(column)
+        }
     }
 
     private static func readFile(_ path: String) throws -> [UInt8] {

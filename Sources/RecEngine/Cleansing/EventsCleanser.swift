@@ -1,18 +1,17 @@
-/// Applies SPEC §2's events.csv rules in order.
+/// Applies SPEC §2's events.csv rules in order, to rows from any `RowSource`.
 ///
-/// On several cores: the file is read in parts at once (`CSVReader.parts`),
+/// On several cores: the source is read in parts at once (`RowSource.parts`),
 /// each part applying every rule but the duplicate one to its rows and
 /// hashing each row's key; then duplicates are found by hash bucket in
 /// parallel (`DuplicateEvents`), and one pass in file order keeps the events and
 /// writes the report. Counts, examples and events are exactly those of
-/// reading the file row by row, whatever the number of workers.
+/// reading the source row by row, whatever the number of workers.
 enum EventsCleanser {
     /// A row that passed every rule but the duplicate one.
     private struct Candidate {
         let key: EventKey
         let watchSeconds: Double
-        let line: Int
-        let raw: Range<Int>
+        let location: RowLocation
     }
 
     /// One part's candidates, their keys' hashes and the report of its dropped rows.
@@ -22,37 +21,36 @@ enum EventsCleanser {
         var report: FileCleansing
     }
 
-    static func cleanse(
-        _ table: inout CSVTable, weights: EventWeights,
+    static func cleanse<Source: RowSource>(
+        _ source: Source, weights: EventWeights,
         userIndex: IDIndex, itemIndex: IDIndex, workers: Int = ProcessInfoCores.count
     ) throws -> (EventTable, FileCleansing) {
-        let columns = try ["user_id", "item_id", "event_type", "watch_seconds", "timestamp"].map(table.required)
-        let rules = RowRules(table: table, columns: columns, weights: weights,
-                                 userIndex: userIndex, itemIndex: itemIndex)
-        let parts = table.reader.parts(workers)
+        let columns = try ["user_id", "item_id", "event_type", "watch_seconds", "timestamp"].map(source.required)
+        let rules = RowRules(columns: columns, fieldCount: source.columns.count, weights: weights,
+                             userIndex: userIndex, itemIndex: itemIndex, byteLookup: !source.hasInvalidUTF8)
+        let parts = source.parts(workers)
         let results = parallelMap(count: parts.count, workers: workers, makeScratch: {}) { index, _ in
-            var reader = parts[index]
-            return rules.apply(&reader, file: table.fileName, expectedRows: table.byteCount / 40 / parts.count)
+            var part = parts[index]
+            return rules.apply(&part, expectedRows: source.estimatedRowCount / parts.count)
         }
-        var report = FileCleansing(file: table.fileName)
+        var report = FileCleansing(file: source.name)
         for result in results { report.absorb(result.report) }
         let duplicate = duplicates(results, workers: workers)
         var events = EventTable()
         events.reserveCapacity(results.reduce(0) { $0 + $1.candidates.count })
         var position = 0
-        let reader = table.reader
         for result in results {
             for candidate in result.candidates {
                 defer { position += 1 }
-                let raw = candidate.raw
+                let location = candidate.location
                 if duplicate[position] {
-                    report.record(.duplicateEvent, line: candidate.line, raw: reader.rawText(of: raw))
+                    report.record(.duplicateEvent, line: location.line, raw: source.text(at: location))
                     continue
                 }
                 let key = candidate.key
                 events.append(user: key.user, item: key.item, type: key.type, watchSeconds: candidate.watchSeconds,
                               seconds: key.time.seconds)
-                table.noteInvalidUTF8(raw: raw, in: &report)
+                source.noteInvalidUTF8(at: location, in: &report)
                 report.kept += 1
             }
         }
@@ -80,17 +78,18 @@ enum EventsCleanser {
         /// are looked up by bytes, without making a String per field.
         let byteLookup: Bool
 
-        init(table: CSVTable, columns: [Int], weights: EventWeights, userIndex: IDIndex, itemIndex: IDIndex) {
+        init(columns: [Int], fieldCount: Int, weights: EventWeights, userIndex: IDIndex, itemIndex: IDIndex,
+             byteLookup: Bool) {
             self.columns = columns
             (userColumn, itemColumn, typeColumn, secondsColumn, timeColumn) =
                 (columns[0], columns[1], columns[2], columns[3], columns[4])
-            fieldCount = table.fieldCount
+            self.fieldCount = fieldCount
             var typeIndex: [String: UInt8] = [:]
             for (index, name) in weights.types.enumerated() { typeIndex[name] = UInt8(index) }
             self.typeIndex = typeIndex
             typeNames = EventTypeNames(weights.types)
             (self.userIndex, self.itemIndex) = (userIndex, itemIndex)
-            byteLookup = !table.hasInvalidUTF8
+            self.byteLookup = byteLookup
         }
 
         private enum Checked {
@@ -99,7 +98,7 @@ enum EventsCleanser {
         }
 
         /// The rules in SPEC order on a row of the right width.
-        private func check(_ field: CSVRecord.Fields) -> Checked {
+        private func check(_ field: RowFields) -> Checked {
             for column in columns where field[column].isEmpty { return .dropped(.missingValue) }
             guard let type = typeNames.index(ofASCII: field[typeColumn])
                     ?? typeIndex[FieldTrimming.string(field[typeColumn]).lowercased()] else {
@@ -121,22 +120,21 @@ enum EventsCleanser {
                          watchSeconds: seconds)
         }
 
-        func apply(_ reader: inout CSVReader, file: String, expectedRows: Int) -> PartResult {
-            var result = PartResult(report: FileCleansing(file: file))
+        func apply<Source: RowSource>(_ source: inout Source, expectedRows: Int) -> PartResult {
+            var result = PartResult(report: FileCleansing(file: source.name))
             result.candidates.reserveCapacity(expectedRows)
             result.hashes.reserveCapacity(expectedRows)
-            var row = CSVRecord()
-            while reader.next(into: &row) {
+            var row = Source.Row()
+            while source.next(into: &row) {
                 result.report.rowsRead += 1
-                let checked = row.count == fieldCount && !row.unterminatedQuote
+                let checked = row.count == fieldCount && row.isWhole
                     ? row.withFields { check($0) } : .dropped(.malformedRow)
                 switch checked {
                 case .kept(let key, let seconds):
-                    result.candidates.append(Candidate(key: key, watchSeconds: seconds, line: row.line,
-                                                       raw: row.rawStart..<row.rawEnd))
+                    result.candidates.append(Candidate(key: key, watchSeconds: seconds, location: row.location))
                     result.hashes.append(key.hash)
                 case .dropped(let reason):
-                    result.report.record(reason, line: row.line, raw: reader.rawText(of: row))
+                    result.report.record(reason, line: row.location.line, raw: source.text(at: row.location))
                 }
             }
             return result

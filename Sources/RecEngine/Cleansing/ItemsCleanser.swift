@@ -2,13 +2,13 @@
 enum ItemsCleanser {
     static let unknown = "unknown"
 
-    static func cleanse(_ table: inout CSVTable) throws -> ([Item], FileCleansing) {
-        let idColumn = try table.required("item_id")
-        let title = table.optional("title"), type = table.optional("content_type")
-        let genre = table.optional("genre")
-        var report = FileCleansing(file: table.fileName)
+    static func cleanse<Source: RowSource>(_ source: inout Source) throws -> ([Item], FileCleansing) {
+        let idColumn = try source.required("item_id")
+        let title = source.optional("title"), type = source.optional("content_type")
+        let genre = source.optional("genre")
+        var report = FileCleansing(file: source.name)
         var items: [Item] = []
-        table.forEachIdentifiedRow(idColumn: idColumn, missing: .missingItemID, duplicate: .duplicateItemID,
+        source.forEachIdentifiedRow(idColumn: idColumn, missing: .missingItemID, duplicate: .duplicateItemID,
                                    report: &report) { id, row, _, report in
             var itemTitle = title.map { row.string($0) } ?? ""
             if itemTitle.isEmpty { itemTitle = id; report.repair("empty title → item_id") }

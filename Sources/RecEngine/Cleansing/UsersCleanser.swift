@@ -1,17 +1,17 @@
 /// Applies SPEC §2's users.csv rules in order.
 enum UsersCleanser {
-    static func cleanse(_ table: inout CSVTable) throws -> ([User], FileCleansing) {
-        let idColumn = try table.required("user_id")
-        let name = table.optional("name"), age = table.optional("age")
-        let gender = table.optional("gender"), region = table.optional("region")
-        var report = FileCleansing(file: table.fileName)
+    static func cleanse<Source: RowSource>(_ source: inout Source) throws -> ([User], FileCleansing) {
+        let idColumn = try source.required("user_id")
+        let name = source.optional("name"), age = source.optional("age")
+        let gender = source.optional("gender"), region = source.optional("region")
+        var report = FileCleansing(file: source.name)
         var users: [User] = []
-        table.forEachIdentifiedRow(idColumn: idColumn, missing: .missingUserID, duplicate: .duplicateUserID,
+        source.forEachIdentifiedRow(idColumn: idColumn, missing: .missingUserID, duplicate: .duplicateUserID,
                                    report: &report) { id, row, raw, report in
             var parsedAge: Int?
             if let age, !row.isEmpty(age) {
                 parsedAge = row.withTrimmedField(age) { AgeValue.parse($0) }
-                if parsedAge == nil { report.record(.invalidAge, line: row.line, raw: raw()) }
+                if parsedAge == nil { report.record(.invalidAge, line: row.location.line, raw: raw()) }
             }
             users.append(User(
                 id: id,

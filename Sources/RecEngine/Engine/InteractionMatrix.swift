@@ -4,21 +4,25 @@
 /// Every (u, i) with at least one kept event is stored, even where r = 0,
 /// so a row is exactly the user's history H(u). Within a row, items are in
 /// ascending index (= ID) order; within a column, users likewise.
+///
+/// The arrays are internal: other modules ask questions of the model
+/// (`RecommenderModel.topViewers(of:limit:)`, `historyCount(user:)`, …), so
+/// the layout can change without touching the pages.
 public struct InteractionMatrix: Sendable {
     public let userCount: Int
     public let itemCount: Int
     /// Row u spans `rowStart[u]..<rowStart[u+1]` of the row arrays.
-    public let rowStart: [Int]
-    public let rowItem: [Int32]
-    public let rowScore: [Double]
+    let rowStart: [Int]
+    let rowItem: [Int32]
+    let rowScore: [Double]
     /// Kept events of the user on the item.
-    public let rowEvents: [Int32]
+    let rowEvents: [Int32]
     /// Latest event time (UTC seconds) of the user on the item.
-    public let rowLastSeen: [Int64]
+    let rowLastSeen: [Int64]
     /// Column i spans `columnStart[i]..<columnStart[i+1]` of the column arrays.
-    public let columnStart: [Int]
-    public let columnUser: [Int32]
-    public let columnScore: [Double]
+    let columnStart: [Int]
+    let columnUser: [Int32]
+    let columnScore: [Double]
 
     /// Builds R from the kept events.
     /// - Complexity: O(events + users + items).
@@ -100,10 +104,10 @@ public struct InteractionMatrix: Sendable {
     }
 
     /// The positions of user u's history in the row arrays.
-    @inline(__always) public func row(_ u: Int) -> Range<Int> { rowStart[u]..<rowStart[u + 1] }
+    @inline(__always) func row(_ u: Int) -> Range<Int> { rowStart[u]..<rowStart[u + 1] }
 
     /// The positions of item i's viewers in the column arrays.
-    @inline(__always) public func column(_ i: Int) -> Range<Int> { columnStart[i]..<columnStart[i + 1] }
+    @inline(__always) func column(_ i: Int) -> Range<Int> { columnStart[i]..<columnStart[i + 1] }
 
     /// Stored entries (user, item) pairs.
     public var nonZeroCount: Int { rowItem.count }

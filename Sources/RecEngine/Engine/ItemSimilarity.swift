@@ -17,10 +17,10 @@
 /// rows after they are final and holds the same bits, with +0 elsewhere.
 public struct ItemSimilarity: Sendable {
     /// Euclidean norm of each item's column.
-    public let norms: [Double]
-    public let rowStart: [Int]
-    public let neighbour: [Int32]
-    public let similarity: [Double]
+    let norms: [Double]
+    let rowStart: [Int]
+    let neighbour: [Int32]
+    let similarity: [Double]
     /// `sim(i,j)` at `i × itemCount + j` for i ≠ j (+0 where no pair is
     /// stored, and on the diagonal); empty when only the sparse rows are kept.
     let denseRows: [Double]
@@ -135,7 +135,7 @@ public struct ItemSimilarity: Sendable {
     }
 
     /// The positions of item i's neighbours in `neighbour` and `similarity`.
-    @inline(__always) public func row(_ i: Int) -> Range<Int> { rowStart[i]..<rowStart[i + 1] }
+    @inline(__always) func row(_ i: Int) -> Range<Int> { rowStart[i]..<rowStart[i + 1] }
 
     /// `sim(i,j)`, 0 when they share no viewer or either norm is 0.
     /// - Complexity: O(1) with dense rows, else O(log neighbours of i).

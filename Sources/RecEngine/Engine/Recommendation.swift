@@ -22,6 +22,9 @@ public struct Contribution: Sendable, Equatable {
 
 /// One entry of a user's recommendation list.
 public struct Recommendation: Sendable, Equatable {
+    /// The source enum under the name the type's users expect.
+    public typealias Source = RecommendationSource
+
     /// 1-based position in the list.
     public let rank: Int
     public let item: Int32

@@ -24,10 +24,7 @@ public struct UserProfile: Sendable {
 
     public init(user u: Int, matrix: InteractionMatrix) {
         user = Int32(u)
-        history = matrix.row(u).map {
-            HistoryEntry(item: matrix.rowItem[$0], score: matrix.rowScore[$0],
-                         events: Int(matrix.rowEvents[$0]), lastWatched: matrix.rowLastSeen[$0])
-        }.sorted { a, b in a.score != b.score ? a.score > b.score : a.item < b.item }
+        history = matrix.row(u).map { matrix.historyEntry(at: $0) }.sorted { a, b in a.score != b.score ? a.score > b.score : a.item < b.item }
     }
 
     /// The movies-only view: history entries whose content type is `movie`.

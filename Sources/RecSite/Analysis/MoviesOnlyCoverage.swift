@@ -17,25 +17,25 @@ public struct MoviesOnlyCoverage: Sendable, Equatable {
 
     /// - Complexity: O(stored entries).
     public init(model: RecommenderModel) {
-        let items = model.dataset.items, matrix = model.matrix
+        let items = model.dataset.items
         var withHistory = 0, withHidden = 0, withoutMovies = 0, entries = 0, hidden = 0
         var total = 0.0, hiddenScore = 0.0
-        for u in 0..<matrix.userCount {
-            let row = matrix.row(u)
-            guard !row.isEmpty else { continue }
+        for u in model.dataset.users.indices {
+            let count = model.historyCount(user: u)
+            guard count > 0 else { continue }
             withHistory += 1
             var hiddenHere = 0
-            for p in row {
-                entries += 1
-                total += matrix.rowScore[p]
-                if !items[Int(matrix.rowItem[p])].isMovie {
+            model.forEachHistoryEntry(user: u) { entry in
+                total += entry.score
+                if !items[Int(entry.item)].isMovie {
                     hiddenHere += 1
-                    hiddenScore += matrix.rowScore[p]
+                    hiddenScore += entry.score
                 }
             }
+            entries += count
             hidden += hiddenHere
             if hiddenHere > 0 { withHidden += 1 }
-            if hiddenHere == row.count { withoutMovies += 1 }
+            if hiddenHere == count { withoutMovies += 1 }
         }
         usersWithHistory = withHistory
         usersWithHiddenItems = withHidden

@@ -33,7 +33,7 @@ public struct TasteComparison: Sendable {
     /// - Parameter key: the attribute to group by, e.g. `\.genre`.
     /// - Complexity: O(stored entries + users × k + items).
     public init(model: RecommenderModel, recommendations: [[Recommendation]], key: (Item) -> String) {
-        let items = model.dataset.items, matrix = model.matrix
+        let items = model.dataset.items
         var groupOf = [Int](repeating: 0, count: items.count)
         var index: [String: Int] = [:], names: [String] = []
         for (i, item) in items.enumerated() {
@@ -46,14 +46,15 @@ public struct TasteComparison: Sendable {
         var score = [Double](repeating: 0, count: count), shareSum = score
         var userScore = score, touched: [Int] = [], lastUser = [Int](repeating: -1, count: count)
         var totalScore = 0.0, usersWithScore = 0
-        for u in 0..<matrix.userCount {
+        for u in model.dataset.users.indices {
             var total = 0.0
-            for p in matrix.row(u) {
-                let g = groupOf[Int(matrix.rowItem[p])]
+            // Item ID order, as the engine sums, so the totals keep their bits.
+            model.forEachHistoryEntry(user: u) { entry in
+                let g = groupOf[Int(entry.item)]
                 if lastUser[g] != u { lastUser[g] = u; touched.append(g) }
                 entries[g] += 1
-                userScore[g] += matrix.rowScore[p]
-                total += matrix.rowScore[p]
+                userScore[g] += entry.score
+                total += entry.score
             }
             if total > 0 { usersWithScore += 1 }
             for g in touched.sorted() {

@@ -16,11 +16,13 @@ public struct ItemReport: Sendable {
     public let rank: Int
     public let viewers: Int
     /// The most similar items: similarity descending, then ID order (sim > 0 only).
-    public let mostSimilar: [ItemNeighbourhood.Neighbour]
+    public let mostSimilar: [ItemNeighbour]
     /// The viewers with the highest r(u,i), then user ID order.
-    public let topViewers: [ItemNeighbourhood.Viewer]
+    public let topViewers: [ItemViewer]
     /// Users whose top-k list holds the item, of them by cf, and how many at each rank.
     public let recommendedTo: Int
     public let recommendedByCF: Int
     public let rankCounts: [RecommendationExposure.RankCount]
+    /// Every user whose list holds the item: rank ascending, then user ID order.
+    public let recipients: [Recipient]
 }

@@ -11,6 +11,8 @@ public struct ReportBuilder: Sendable {
     public let activity: UserActivity
     /// How the lists spread over the items.
     public let exposure: RecommendationExposure
+    /// Who gets each item recommended.
+    public let recipients: RecommendationRecipients
 
     /// - Complexity: O(events + users × k log(users × k) + items).
     public init(model: RecommenderModel, recommendations: [[Recommendation]]) {
@@ -19,6 +21,7 @@ public struct ReportBuilder: Sendable {
         self.recommendations = recommendations
         activity = UserActivity(dataset: model.dataset)
         exposure = RecommendationExposure(itemCount: model.dataset.items.count, recommendations: recommendations)
+        recipients = RecommendationRecipients(itemCount: model.dataset.items.count, lists: recommendations)
     }
 
     /// User u's report.
@@ -66,9 +69,10 @@ public struct ReportBuilder: Sendable {
         return ItemReport(
             index: i, item: model.dataset.items[i], popularity: popularity.score[i], rank: popularity.rank[i],
             viewers: popularity.viewers[i],
-            mostSimilar: ItemNeighbourhood.mostSimilar(to: i, in: model.similarity, limit: ItemReport.similarCount),
-            topViewers: ItemNeighbourhood.topViewers(of: i, in: model.matrix, limit: ItemReport.viewerCount),
-            recommendedTo: exposure.users[i], recommendedByCF: exposure.cfUsers[i], rankCounts: exposure.ranks[i])
+            mostSimilar: model.mostSimilar(to: i, limit: ItemReport.similarCount),
+            topViewers: model.topViewers(of: i, limit: ItemReport.viewerCount),
+            recommendedTo: exposure.users[i], recommendedByCF: exposure.cfUsers[i], rankCounts: exposure.ranks[i],
+            recipients: recipients.recipients(of: i))
     }
 
     /// The reports of `items`, in order, made on `workers` threads.

@@ -25,7 +25,7 @@ enum StandInPages {
         var userRows = "| ID | Name | Items |\n|---|---|---:|\n"
         for (u, user) in users.enumerated() {
             userRows += "| [\(escape(user.id))](\(link(SitePaths.usersIndex, SitePaths.user(user.id)))) "
-                + "| \(escape(user.name)) | \(model.matrix.row(u).count) |\n"
+                + "| \(escape(user.name)) | \(model.historyCount(user: u)) |\n"
         }
         page(SitePaths.usersIndex, "Users", crumbs: [home], userRows)
 

@@ -78,19 +78,6 @@ import Testing
         #expect(coverage.usersWithoutMovies == 1)  // u4 watches only series and anime
     }
 
-    @Test func topViewersByScoreThenID() throws {
-        let model = try PageFixture.site().model
-        for i in model.dataset.items.indices {
-            let viewers = ItemNeighbourhood.topViewers(of: i, in: model.matrix, limit: 10)
-            #expect(viewers.count == min(10, model.popularity.viewers[i]))
-            for viewer in viewers {
-                let entry = try #require(model.profile(user: viewer.user).history.first { $0.item == Int32(i) })
-                #expect(entry.score == viewer.score && entry.events == viewer.events && entry.lastWatched == viewer.lastWatched)
-            }
-            #expect(zip(viewers, viewers.dropFirst()).allSatisfy { $0.score > $1.score || ($0.score == $1.score && $0.user < $1.user) })
-        }
-    }
-
     static func pairwiseGini(_ counts: [Int]) -> Double {
         let n = Double(counts.count), total = Double(counts.reduce(0, +))
         guard n > 0, total > 0 else { return 0 }

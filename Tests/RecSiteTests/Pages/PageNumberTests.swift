@@ -64,7 +64,7 @@ import Testing
             #expect(page.contains("| Popularity (Σ r over all users) | \(NumberFormat.interaction(model.popularity.score[i])) |"))
             #expect(page.contains("| Popularity rank | \(model.popularity.rank[i]) of \(items.count) |"))
             #expect(page.contains("| Viewers | \(model.popularity.viewers[i]) |"))
-            for neighbour in ItemNeighbourhood.mostSimilar(to: i, in: model.similarity, limit: 10) {
+            for neighbour in model.mostSimilar(to: i, limit: 10) {
                 let sim = model.similarity.value(i, neighbour.item)
                 let link = MarkdownLink.to(SitePaths.item(items[neighbour.item].id), from: path, text: items[neighbour.item].title)
                 #expect(page.contains("| \(link) |") && page.contains("| \(NumberFormat.similarity(sim)) |\n"), "\(path)")
@@ -73,16 +73,6 @@ import Testing
             #expect(page.contains(ranks.isEmpty ? "Not in any user's top" : "In the top-10 list of \(ranks.count) of the "), "\(path)")
             for rank in Set(ranks.map(\.rank)) {
                 #expect(page.contains("| \(rank) | \(ranks.filter { $0.rank == rank }.count) |\n"), "\(path) rank \(rank)")
-            }
-        }
-    }
-
-    @Test func mostSimilarIsSortedBySimilarityThenID() throws {
-        let model = try PageFixture.site().model
-        for i in model.dataset.items.indices {
-            let list = ItemNeighbourhood.mostSimilar(to: i, in: model.similarity, limit: 10)
-            for (a, b) in zip(list, list.dropFirst()) {
-                #expect(a.similarity > b.similarity || (a.similarity == b.similarity && a.item < b.item))
             }
         }
     }

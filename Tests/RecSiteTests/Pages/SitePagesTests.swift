@@ -11,7 +11,7 @@ import Testing
             + [SitePaths.index, SitePaths.usersIndex, SitePaths.itemsIndex, SitePaths.popular, SitePaths.compare,
                SitePaths.dataQuality, SitePaths.methodology]
         #expect(site.pages.map(\.path) == expected)
-        let withHistory = dataset.users.indices.filter { !site.model.matrix.row($0).isEmpty }
+        let withHistory = dataset.users.indices.filter { site.model.historyCount(user: $0) > 0 }
         #expect(site.files.map(\.path) == withHistory.map { SitePaths.userGenreChart(dataset.users[$0].id) })
     }
 
@@ -142,7 +142,7 @@ import Testing
 
             """.write(toFile: folder + "/user.md.mustache", atomically: true, encoding: .utf8)
         let site = try PageFixture.site()
-        let u = try #require(site.model.dataset.users.indices.first { !site.model.matrix.row($0).isEmpty })
+        let u = try #require(site.model.dataset.users.indices.first { site.model.historyCount(user: $0) > 0 })
         let user = site.model.dataset.users[u]
         let (pages, _) = try ReportSite(model: site.model, templates: try TemplateLibrary(directory: folder),
                                         recommendations: site.recommendations).renderPages(workers: 1)

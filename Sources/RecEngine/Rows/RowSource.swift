@@ -1,0 +1,76 @@
+/// One input table as the cleansing rules read it: a name, its columns, and
+/// its rows as fields, whatever the format (CSV today: `CSVRowSource`).
+///
+/// SPEC §2's rules live in the cleansers and see only this protocol, so
+/// another format (Parquet, a database) needs a new source, not new rules.
+/// Rows are read into a caller-owned `Row` the source may reuse, so a large
+/// input need not allocate per row; the cleansers are generic over the
+/// source, so each source gets a specialised, closure-free row loop.
+public protocol RowSource {
+    associatedtype Row: SourceRow
+
+    /// How reports and examples name the source (`events.csv`), never a machine path.
+    var name: String { get }
+    /// How fatal errors name the source: the path as the user gave it.
+    var path: String { get }
+    /// The column names in field order, trimmed; they are looked up ignoring case.
+    var columns: [String] { get }
+    /// Whether some row may not be valid UTF-8; only then is each kept row
+    /// checked with `isValidUTF8(at:)` (and counted as a repair).
+    var hasInvalidUTF8: Bool { get }
+    /// About how many rows the source holds, for sizing tables (0: unknown).
+    var estimatedRowCount: Int { get }
+
+    /// Reads the next row into `row`, reusing its storage.
+    /// - Parameter row: receives the row's fields and location.
+    /// - Returns: `false` after the last row.
+    /// - Complexity: O(the row's size).
+    mutating func next(into row: inout Row) -> Bool
+
+    /// The rows still to read as up to `count` sources over consecutive runs,
+    /// read at once on several cores; their rows, concatenated, are this
+    /// source's rows in order, with the same locations.
+    /// - Parameter count: the most parts wanted.
+    /// - Returns: at least one part.
+    func parts(_ count: Int) -> [Self]
+
+    /// The row at `location` as examples show it (CSV: the line as it stood
+    /// in the file, without its line end).
+    /// - Parameter location: a location this source (or one of its parts) gave.
+    /// - Returns: the row's text; invalid UTF-8 reads as U+FFFD.
+    func text(at location: RowLocation) -> String
+
+    /// Whether the row at `location` is valid UTF-8.
+    /// - Parameter location: a location this source (or one of its parts) gave.
+    /// - Returns: `true` when the row's text is valid UTF-8.
+    func isValidUTF8(at location: RowLocation) -> Bool
+}
+
+extension RowSource {
+    /// By default rows come as valid UTF-8 (e.g. from Swift strings).
+    public var hasInvalidUTF8: Bool { false }
+    /// By default the row count is unknown.
+    public var estimatedRowCount: Int { 0 }
+    /// By default one part: the source is read on one core.
+    /// - Complexity: O(1).
+    public func parts(_ count: Int) -> [Self] { [self] }
+    /// By default every row is valid UTF-8.
+    /// - Complexity: O(1).
+    public func isValidUTF8(at location: RowLocation) -> Bool { true }
+
+    /// The position of a required column (SPEC §1: names trimmed, case-insensitive).
+    /// - Throws: `RecEngineError.missingColumn` naming the source and the column.
+    /// - Complexity: O(columns).
+    func required(_ column: String) throws -> Int {
+        guard let index = optional(column) else {
+            throw RecEngineError.missingColumn(path: path, column: column, found: columns.map { $0.lowercased() })
+        }
+        return index
+    }
+
+    /// The position of an optional column; the first of repeated names wins.
+    /// - Complexity: O(columns).
+    func optional(_ column: String) -> Int? {
+        columns.firstIndex { $0.lowercased() == column }
+    }
+}
