@@ -64,6 +64,26 @@ import Testing
         #expect(MarkdownEscaping.code(input) == expected)
     }
 
+    /// The shortcut for text that needs no escape agrees with the full rules:
+    /// every string of up to three characters from a set holding each
+    /// character a rule looks at, and plain letters, digits and spaces.
+    @Test func theShortcutNeverSkipsAnEscape() {
+        let alphabet = Array("a w1 .-+=:/&#)*_\\`[]<>|~\né")
+        var checked = 0, shortcuts = 0
+        func visit(_ prefix: String, _ depth: Int) {
+            if MarkdownEscaping.needsNoEscape(prefix) {
+                shortcuts += 1
+                #expect(MarkdownEscaping.text(prefix) == prefix, "\(prefix.debugDescription)")
+            }
+            checked += 1
+            guard depth < 3 else { return }
+            for character in alphabet { visit(prefix + String(character), depth + 1) }
+        }
+        visit("", 0)
+        #expect(checked > 10_000 && shortcuts > 100)
+        #expect(!MarkdownEscaping.needsNoEscape("-a") && !MarkdownEscaping.needsNoEscape("1.") && MarkdownEscaping.needsNoEscape("sci-fi"))
+    }
+
     @Test func plainKeepsMarkupButNotLineBreaks() {
         #expect(MarkdownEscaping.plain("<b>x</b>\nnext\tline") == "<b>x</b> next line")
     }

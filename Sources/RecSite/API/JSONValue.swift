@@ -63,6 +63,9 @@ public indirect enum JSONValue: Equatable {
     /// the text is also safe inside a `<script>` block).
     static func writeString(_ value: String, into out: inout String) {
         out += "\""
+        // JSON's own escapes, plus `<`, `>`, `&` as \u escapes so the text is
+        // safe inside a <script> (assets/search-index.js); unlike the HTML and
+        // XML escaping, entities would be wrong here.
         // Most strings need no escape: append them whole (U+2028/U+2029 are E2 80 A8/A9).
         if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E
             || $0 == 0x26 || $0 == 0x7F || $0 == 0xE2 }) {

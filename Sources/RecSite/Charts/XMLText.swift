@@ -2,6 +2,10 @@
 /// as entities, and the characters XML 1.0 forbids (C0 controls other than
 /// tab, LF, CR; U+FFFE, U+FFFF) and line breaks as spaces, so data cannot
 /// break the document or leave its element.
+///
+/// Not `TemplateFormat`'s HTML escaping: XML 1.0 forbids control characters
+/// that HTML text tolerates, and `&apos;` is XML's entity (HTML pages keep
+/// `&#39;`). Not `JSONValue`'s or `MarkdownEscaping`'s either: other syntaxes.
 public enum XMLText {
     public static func escape(_ value: String) -> String {
         var out = ""

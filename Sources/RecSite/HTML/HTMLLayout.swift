@@ -65,15 +65,22 @@ public struct HTMLLayout: Sendable {
 struct LayoutContext: TemplateFields {
     let page: MarkdownPage
     let content: String
+    /// `""`, `"../"`, …: from the page's folder to the site's root (the layout uses it some ten times).
+    private let root: String
+
+    init(page: MarkdownPage, content: String) {
+        self.page = page
+        self.content = content
+        let folders = page.path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        root = String(repeating: "../", count: folders)
+    }
 
     func value(for key: String) -> TemplateValue? {
         switch key {
         case "lang": return .text(HTMLLayout.language)
         case "title": return .text(page.title)
         case "siteName": return .text(HTMLLayout.siteName)
-        case "root":
-            let html = LinkRewriter.htmlPath(page.path)
-            return .text(String(repeating: "../", count: html.split(separator: "/").count - 1))
+        case "root": return .text(root)
         case "nav":
             return .list(HTMLLayout.navigation.map { entry in
                 .fields([

@@ -30,6 +30,7 @@ public enum TemplateFormat: Sendable {
 
     /// HTML text and attribute values: `&`, `<`, `>`, `"` and `'` as entities,
     /// byte by byte (each is ASCII, so no multi-byte character is split).
+    /// The SVG charts use `XMLText` instead: XML also forbids control characters.
     static func appendHTMLEscaped(_ text: String, to out: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
