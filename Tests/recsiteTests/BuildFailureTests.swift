@@ -150,7 +150,7 @@ struct BuildFailureTests {
         let lockPath = work.root.appendingPathComponent(".site.lock").path
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: lockPath) { usleep(1_000) }
-        // The lock file appears a moment before the signal handlers are in place.
+        // The signal handlers are in place before the lock; the pause just lets the build start computing.
         usleep(300_000)
         let writing = try FileManager.default.contentsOfDirectory(atPath: work.root.path).contains { $0.contains(".staging-") }
         kill(process.processIdentifier, SIGTERM)

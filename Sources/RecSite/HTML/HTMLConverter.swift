@@ -102,8 +102,8 @@ public struct HTMLConverter: Sendable {
     /// - Parameter progress: called once per page, from any thread.
     /// - Throws: the error of the first page (in page order) that failed,
     ///   naming its path.
-    /// - Complexity: O(total length of the pages) / workers (cmark's parse
-    ///   itself runs one at a time; see `MarkdownRenderer`).
+    /// - Complexity: O(total length of the pages) / workers (pages holding
+    ///   `~` parse one at a time; see `MarkdownRenderer`).
     public func convert(_ pages: [MarkdownPage], workers: Int = ProcessInfoCores.count,
                         progress: (@Sendable () -> Void)? = nil) throws -> [ConvertedPage] {
         let results = parallelMap(count: pages.count, workers: workers, makeScratch: {}) { index, _ in

@@ -14,31 +14,47 @@ import Foundation
 /// A renderer holds no C state, so one value may be used from many threads
 /// at once: every call makes, uses and frees its own parser.
 ///
-/// **Why most pages parse in parallel, and some one at a time.** cmark-gfm
-/// 0.29 adds the inline extensions' special characters (`~` for
-/// strikethrough, `:` and `w` for autolinks) to a process-wide table before
-/// each inline parse and removes them after it
-/// (`cmark_manage_extensions_special_characters`, also called by the table
-/// extension for every row), so two such parses at once can lose `~~x~~` or
-/// an autolink. A parser with only the block-level `table` and `tagfilter`
-/// extensions attached never touches that table, and a page with no `~`,
-/// `@`, `://` or `www.` gives the same document with or without
-/// strikethrough and autolinks (those are the only texts they act on; a
-/// character another thread marked special only splits a text node, which
-/// renders the same). So such pages, nearly all of a site, are parsed with
-/// table and tagfilter only, in parallel; any other page is parsed with all
-/// four extensions under a lock.
+/// **Parsing in parallel.** libcmark-gfm 0.29.0.gfm.6 (Debian's) keeps the
+/// characters that stop its inline scanner in a process-wide table, and
+/// `cmark_manage_extensions_special_characters` adds every attached inline
+/// extension's characters to it before each inline parse and clears them
+/// after (`process_inlines`), so two parses at once can lose a `~~strike~~`
+/// or an autolink (github/cmark-gfm#221). So, once per process (`setUp`):
+/// - **autolink** (`:` and `w`): its characters are put into the table for
+///   good (`cmark_manage_extensions_special_characters(parser, 1)` on a
+///   throwaway parser; `cmark_inlines_add_special_character` is not exported
+///   by the shared library) and its list is emptied with
+///   `cmark_syntax_extension_set_special_inline_chars`, so no parse ever
+///   writes them again. Its matcher is still called for them (`try_extensions`
+///   asks every inline extension about any special character), and `@` is
+///   handled after parsing. The old two-entry list is left allocated: there
+///   is no public getter to free it, and it is made once.
+/// - **strikethrough** (`~`) cannot be treated so: `process_emphasis` finds
+///   the extension of a `~` delimiter through that same list
+///   (`get_extension_for_special_char`), and with the list empty cmark loops
+///   forever on `~~x~~`. So a parser with strikethrough always writes
+///   `SPECIAL_CHARS['~']` and `SKIP_CHARS['~']`. It is attached only to a
+///   page that holds a `~` byte, and those parses hold `strikethroughLock`;
+///   strikethrough acts on nothing else (its matcher returns nothing for any
+///   other character), and a parse of bytes without `~` never reads those
+///   two table entries, so it races with nothing and needs no lock.
+/// `table` and `tagfilter` touch no global state (the table extension's
+/// `cmark_arena_push`/`pop` do nothing unless the arena allocator, which
+/// recsite never uses, was used). Every page therefore gets `table`,
+/// `autolink` and `tagfilter` in parallel, and `~` pages strikethrough too;
+/// the HTML is that of `cmark-gfm -e table -e strikethrough -e autolink -e
+/// tagfilter` (`MarkdownRendererTests`, `ParallelMarkdownStressTests`).
 public struct MarkdownRenderer: Sendable {
-    /// The GFM extensions every page is parsed with.
+    /// The GFM extensions pages are parsed with (strikethrough only where it
+    /// can act; see the type's documentation).
     public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
-    /// The extensions that change nothing process-wide (see the type's documentation).
-    static let blockExtensionNames = ["table", "tagfilter"]
+    /// The extensions attached to every parser (see the type's documentation).
+    static let sharedExtensionNames = ["table", "autolink", "tagfilter"]
 
     /// - Throws: `RecSiteError.markdownFailed` if the installed libcmark-gfm
     ///   lacks one of `extensionNames`.
     public init() throws {
-        _ = Self.registerExtensions
-        for name in Self.extensionNames where cmark_find_syntax_extension(name) == nil {
+        for name in Self.extensionNames where Self.setUp == false || cmark_find_syntax_extension(name) == nil {
             throw RecSiteError.markdownFailed(
                 reason: "libcmark-gfm has no '\(name)' extension (apt-get install libcmark-gfm-extensions-dev)")
         }
@@ -105,12 +121,12 @@ public struct MarkdownRenderer: Sendable {
         _ body: (OpaquePointer, OpaquePointer) throws -> Result
     ) throws -> Result {
         var text = markdown
-        let inlineExtensions = text.withUTF8(Self.mayUseInlineExtensions)
+        let strikethrough = text.withUTF8 { $0.contains(UInt8(ascii: "~")) }
         guard let parser = cmark_parser_new(Self.options) else {
             throw RecSiteError.markdownFailed(reason: "cmark_parser_new failed")
         }
         defer { cmark_parser_free(parser) }
-        for name in inlineExtensions ? Self.extensionNames : Self.blockExtensionNames {
+        for name in strikethrough ? Self.extensionNames : Self.sharedExtensionNames {
             guard let syntax = cmark_find_syntax_extension(name),
                   cmark_parser_attach_syntax_extension(parser, syntax) != 0 else {
                 throw RecSiteError.markdownFailed(reason: "cannot attach the '\(name)' extension")
@@ -124,7 +140,7 @@ public struct MarkdownRenderer: Sendable {
             }
             return cmark_parser_finish(parser)
         }
-        let document: OpaquePointer? = inlineExtensions ? Self.parseLock.withLock(parse) : parse()
+        let document: OpaquePointer? = strikethrough ? Self.strikethroughLock.withLock(parse) : parse()
         guard let document else {
             throw RecSiteError.markdownFailed(reason: "cmark_parser_finish failed")
         }
@@ -132,35 +148,21 @@ public struct MarkdownRenderer: Sendable {
         return try body(document, parser)
     }
 
-    /// Whether strikethrough or an autolink could apply to `bytes`: it holds
-    /// `~`, `@`, `://` or `www.` (what those extensions look for).
-    /// - Complexity: O(bytes), one pass.
-    static func mayUseInlineExtensions(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = bytes.count
-        var index = 0
-        while index < count {
-            switch bytes[index] {
-            case UInt8(ascii: "~"), UInt8(ascii: "@"): return true
-            case UInt8(ascii: ":"):
-                if index + 2 < count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") {
-                    return true
-                }
-            case UInt8(ascii: "w"):
-                if index + 3 < count, bytes[index + 1] == UInt8(ascii: "w"), bytes[index + 2] == UInt8(ascii: "w"),
-                   bytes[index + 3] == UInt8(ascii: ".") {
-                    return true
-                }
-            default: break
-            }
-            index += 1
-        }
-        return false
-    }
+    /// Held while a parser with strikethrough attached parses (see the type's documentation).
+    private static let strikethroughLock = NSLock()
 
-    /// Held while a page with inline extensions parses (see the type's documentation).
-    private static let parseLock = NSLock()
-
-    /// Registers the core extensions once per process (a static `let` is
-    /// initialised exactly once, even with many threads).
-    private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+    /// Registers the core extensions and puts autolink's characters into
+    /// cmark's table for good, once per process (a static `let` is
+    /// initialised exactly once, before any thread can use it); `false` if
+    /// that failed, and then no renderer is made.
+    private static let setUp: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let autolink = cmark_find_syntax_extension("autolink"),
+              let parser = cmark_parser_new(options) else { return false }
+        defer { cmark_parser_free(parser) }
+        guard cmark_parser_attach_syntax_extension(parser, autolink) != 0 else { return false }
+        cmark_manage_extensions_special_characters(parser, 1)
+        cmark_syntax_extension_set_special_inline_chars(autolink, nil)
+        return true
+    }()
 }

@@ -77,14 +77,16 @@ public struct SiteBuilder: Sendable {
     /// Builds the site and writes it atomically. Files go into the staging
     /// folder batch by batch as they are made; links are checked before the
     /// staging folder is swapped in.
+    /// - Parameter interruption: tripped from outside to stop the build (see
+    ///   `BuildInterruption`); it is checked before writing starts and
+    ///   between files.
     /// - Throws: `RecEngineError` for the data, `RecSiteError` for settings,
-    ///   templates, Bootstrap, a broken link or a write failure; the old site
-    ///   is then untouched.
-    public func build() throws -> Outcome {
+    ///   templates, Bootstrap, a broken link, a write failure or an
+    ///   interruption; the old site is then untouched.
+    public func build(interruption: BuildInterruption = BuildInterruption()) throws -> Outcome {
         let start = ContinuousClock.now
         let writer = SiteWriter(target: options.outputDirectory, workers: options.workers)
-        let guarder = try writer.lock()
-        guarder.watchSignals()  // an interrupt while computing also says what happened
+        let guarder = try writer.lock(interruption: interruption)
         defer { guarder.finish() }
         let state = BuildState(options: options, console: console, makeContent: makeContent)
         let site = try writer.stage(holding: guarder)

@@ -55,15 +55,18 @@ public struct SiteWriter: Sendable {
     }
 
     /// Replaces the site with exactly `files` (plus the manifest).
+    /// - Parameter interruption: tripped from outside to stop the write
+    ///   between two files (see `BuildInterruption`).
     /// - Returns: what changed: files written (added, changed), unchanged, removed.
-    /// - Throws: `RecSiteError.writeFailed` naming the path that failed, or
-    ///   `RecSiteError.refusingToReplace` for a folder this writer did not make.
-    ///   The old site is then untouched and no staging folder remains.
+    /// - Throws: `RecSiteError.writeFailed` naming the path that failed,
+    ///   `RecSiteError.refusingToReplace` for a folder this writer did not make,
+    ///   or `RecSiteError.interrupted`. The old site is then untouched and no
+    ///   staging folder remains.
     /// - Complexity: O(total bytes of `files`) reads and writes.
-    public func write(_ files: [SiteFile]) throws -> SiteDiff {
+    public func write(_ files: [SiteFile], interruption: BuildInterruption = BuildInterruption()) throws -> SiteDiff {
         var ledger = SitePathLedger()
         for file in files { try ledger.admit(file.path) }  // bad paths fail before anything is made
-        let guarder = try lock()
+        let guarder = try lock(interruption: interruption)
         defer { guarder.finish() }
         return try write(files, holding: guarder)
     }
@@ -71,13 +74,14 @@ public struct SiteWriter: Sendable {
     /// Takes the site's lock (one build at a time per site) and removes the
     /// leftovers of killed builds. A build takes it before it starts
     /// computing, so a second build is refused at once, not after its work.
-    /// - Throws: `RecSiteError.writeFailed` when another build holds it, or
-    ///   `.refusingToReplace` for a folder this writer did not make.
-    func lock() throws -> WriteGuard {
+    /// - Throws: `RecSiteError.writeFailed` when another build holds it,
+    ///   `.refusingToReplace` for a folder this writer did not make, or
+    ///   `.interrupted` when `interruption` was already tripped.
+    func lock(interruption: BuildInterruption = BuildInterruption()) throws -> WriteGuard {
         _ = try existingSite()  // a bad target fails before anything is made
         let (parentPath, name) = Self.split(target)
         try FileSystem.makeDirectories(parentPath)
-        return try WriteGuard(parent: parentPath, name: name, target: target)
+        return try WriteGuard(parent: parentPath, name: name, target: target, interruption: interruption)
     }
 
     /// `write(_:)` under a lock the caller took with `lock()` and finishes.
@@ -94,10 +98,9 @@ public struct SiteWriter: Sendable {
     /// A staging folder to put a build's files into batch by batch, under a
     /// lock the caller took with `lock()`; `commit()` swaps it in, and
     /// `abandon(after:)` removes it.
-    /// - Throws: `RecSiteError.writeFailed` or `.refusingToReplace`.
+    /// - Throws: `RecSiteError.writeFailed`, `.refusingToReplace` or `.interrupted`.
     func stage(holding guarder: WriteGuard) throws -> StagedSite {
-        guarder.watchSignals()
-        return try StagedSite(writer: self, existing: existingSite(), guarder: guarder)
+        try StagedSite(writer: self, existing: existingSite(), guarder: guarder)
     }
 
     /// A comparison with the site on disk to put a build's files into batch by batch.

@@ -19,7 +19,8 @@ final class StagedSite: SiteSink {
     private var madeFolders = Set<String>()
 
     /// Makes the staging folder beside `target`.
-    /// - Throws: `RecSiteError.writeFailed` or `.refusingToReplace`.
+    /// - Throws: `RecSiteError.writeFailed`, `.refusingToReplace`, or
+    ///   `.interrupted` when the build's `BuildInterruption` was tripped.
     init(writer: SiteWriter, existing: [String]?, guarder: WriteGuard) throws {
         (parent, name) = SiteWriter.split(writer.target)
         target = writer.target
@@ -27,15 +28,16 @@ final class StagedSite: SiteSink {
         self.guarder = guarder
         self.existing = existing
         existingSet = Set(existing ?? [])
+        try guarder.interruption.beginWriting()  // before the folder, so a trip never leaves one
         staging = try FileSystem.makeTemporaryDirectory(in: parent, prefix: ".\(name).staging-")
-        guarder.setStaging(staging)
     }
 
     var paths: Set<String> { ledger.paths }
 
     /// Writes `files` into staging, unchanged ones linked from the old site.
     /// - Throws: `RecSiteError.writeFailed` naming the path (in staging), or
-    ///   `WriteGuard.Interrupted` when a signal asked the build to stop.
+    ///   `RecSiteError.interrupted` when the build's `BuildInterruption`
+    ///   was tripped (checked between files).
     func put(_ files: [SiteFile]) throws {
         for file in files { try ledger.admit(file.path) }
         try write(files)
@@ -43,11 +45,12 @@ final class StagedSite: SiteSink {
 
     /// Writes the manifest and swaps the staging folder in.
     /// - Returns: what changed: files written (added, changed), unchanged, removed.
+    /// - Throws: as `put`; nothing is swapped in then.
     func commit() throws -> SiteDiff {
         try write([ledger.manifest])
-        try guarder.checkInterrupted()
+        try guarder.interruption.check()
         try swap()
-        guarder.markSwapped()
+        guarder.interruption.swapped()
         var made = ledger.paths
         made.insert(SiteWriter.manifestPath)
         return tally.finished(existing: existing ?? [], made: made)
@@ -55,9 +58,11 @@ final class StagedSite: SiteSink {
 
     /// Removes the staging folder after `error` and returns the error to
     /// throw: a write failure names the file as it would be in the site and
-    /// says that nothing was lost.
+    /// says that nothing was lost; an interruption is reported as one, even
+    /// when a worker's write failed first (the other workers then stopped).
     func abandon(after error: any Error) -> any Error {
         try? FileSystem.removeTree(staging)
+        do { try guarder.interruption.check() } catch { return error }
         guard case RecSiteError.writeFailed(let path, let reason) = error else { return error }
         let shown = path.hasPrefix(staging + "/") ? target + path.dropFirst(staging.count) : path
         return RecSiteError.writeFailed(
@@ -79,10 +84,10 @@ final class StagedSite: SiteSink {
                 madeFolders.insert(folder)
             }
         }
-        let (staging, target, existingSet, guarder) = (self.staging, self.target, self.existingSet, self.guarder)
+        let (staging, target, existingSet, interruption) = (self.staging, self.target, self.existingSet, guarder.interruption)
         let results = parallelMap(count: files.count, workers: workers, makeScratch: {}) { index, _ in
             Result { () throws -> SiteTally.Status in
-                try guarder.checkInterrupted()
+                try interruption.check()
                 let file = files[index]
                 let new = staging + "/" + file.path
                 guard existingSet.contains(file.path) else {

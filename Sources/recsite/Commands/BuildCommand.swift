@@ -97,8 +97,17 @@ struct BuildCommand: ParsableCommand {
             return ReportSite(model: model, templates: templates, recommendations: recommendations,
                               evaluation: evaluationResult, assets: assets)
         }
+        // --check writes nothing and takes no lock: signals keep their default action.
+        let signals = check ? nil : InterruptSignals()
         do {
-            let outcome = try check ? builder.check() : builder.build()
+            let outcome = try signals.map { try builder.build(interruption: $0.interruption) } ?? builder.check()
+            if let signals {
+                signals.stop()
+                if let number = signals.interruption.signal {  // it came after the new site was in place
+                    InterruptSignals.reportAfterSwap(number, target: SiteWriter(target: out).target)
+                    throw ExitCode(InterruptSignals.status(number))
+                }
+            }
             if let timings {
                 try TimingsFile.write(phases, total: outcome.elapsed,
                                       counts: [("pages", outcome.pages), ("files", outcome.files)], to: timings)
@@ -108,7 +117,11 @@ struct BuildCommand: ParsableCommand {
                 if !outcome.diff.isEmpty { throw ExitCode(1) }
             }
         } catch let error as RecSiteError {
+            signals?.stop()
             switch error {
+            case .interrupted(let number, _, _, _):
+                InterruptSignals.report(error)
+                throw ExitCode(InterruptSignals.status(number))
             case .writeFailed, .refusingToReplace:
                 FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
                 throw ExitCode(3)

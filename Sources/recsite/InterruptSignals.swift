@@ -1,0 +1,85 @@
+import Dispatch
+import Foundation
+import RecSite
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The signal handling of `recsite build`: SIGINT, SIGTERM and SIGHUP trip
+/// the build's `BuildInterruption`, and SIGXFSZ (a file-size limit,
+/// `ulimit -f`) is ignored so the write fails with an error instead of
+/// killing recsite. Only the executable handles signals and ends the
+/// process; the library just stops and throws (see `BuildInterruption`).
+///
+/// - While the build computes, the library removes its lock at once and the
+///   process ends right away with one line and exit status 128 + the signal.
+/// - While it writes, the build stops between two files, removes the staging
+///   folder and throws; `BuildCommand` prints the line and exits the same way.
+/// - After the new site is in place, the build finishes; the line then says
+///   the site is complete.
+/// - With no build running (before the lock, after the end), the signal
+///   does what it would by default.
+final class InterruptSignals: @unchecked Sendable {
+    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    let interruption = BuildInterruption()
+    private var sources: [DispatchSourceSignal] = []
+
+    /// Starts routing the signals to `interruption`; `stop()` ends it.
+    init() {
+        signal(SIGXFSZ, SIG_IGN)
+        for number in Self.handled {
+            signal(number, SIG_IGN)  // the dispatch source receives it instead
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [interruption] in
+                switch interruption.interrupt(signal: number) {
+                case .stopNow(let error):
+                    Self.report(error)
+                    _exit(128 + number)  // the build's threads may be mid-step: end without running them down
+                case .stopsSoon, .completes, .repeated: break  // BuildCommand reports it when the build returns
+                case .notRunning: Self.dieByDefault(number)
+                }
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Restores the default signal actions.
+    func stop() {
+        for source in sources { source.cancel() }
+        sources = []
+        for number in Self.handled { signal(number, SIG_DFL) }
+    }
+
+    /// The exit status for an interruption by `number`.
+    static func status(_ number: Int32) -> Int32 { 128 + number }
+
+    /// Prints the one line for `error` (a `RecSiteError.interrupted`).
+    static func report(_ error: RecSiteError) {
+        guard case .interrupted(let number, let whileWriting, let target, let intact) = error else { return }
+        let line = "recsite: interrupted by \(name(number)) \(whileWriting ? "while writing" : "before writing") "
+            + "\(target); nothing was changed" + (intact ? " (the previous site is intact)" : "")
+            + "; build again to finish\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Prints the line for a signal that came after the new site was in place.
+    static func reportAfterSwap(_ number: Int32, target: String) {
+        FileHandle.standardError.write(Data(
+            "recsite: interrupted by \(name(number)) after the new site was in place; \(target) is complete\n".utf8))
+    }
+
+    private static func name(_ number: Int32) -> String {
+        number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : number == SIGHUP ? "SIGHUP" : "signal \(number)"
+    }
+
+    /// Ends the process as the signal's default action would.
+    private static func dieByDefault(_ number: Int32) {
+        signal(number, SIG_DFL)
+        raise(number)
+    }
+}
