@@ -89,6 +89,7 @@ public struct SiteBuilder: Sendable {
         let guarder = try writer.lock(interruption: interruption)
         defer { guarder.finish() }
         let state = BuildState(options: options, console: console, makeContent: makeContent)
+        console.phase("writing \(outputName)/ as the pages are made")
         let site = try writer.stage(holding: guarder)
         state.sink = site
         state.finishSink = { try site.commit() }

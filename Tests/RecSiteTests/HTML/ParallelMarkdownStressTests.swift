@@ -85,8 +85,8 @@ struct ParallelMarkdownStressTests {
         let model = RecommenderModel(dataset: dataset)
         let lists = model.recommender.recommendAll(k: model.config.k)
         let templates = try TemplateLibrary(directory: BuildFixture.repositoryTemplates)
-        let source = SitePages(model: model, templates: templates, recommendations: lists)
-        let pages = try source.render(0..<source.count, workers: ProcessInfoCores.count).pages
+        let source = ReportSite(model: model, templates: templates, recommendations: lists)
+        let pages = try source.renderPages(workers: ProcessInfoCores.count).pages
         return pages.enumerated().map { $0.element.markdown + triggers($0.offset) }
     }
 

@@ -105,7 +105,7 @@ struct BuildInterruptionTests {
         let interruption = BuildInterruption()
         let template = fixture.builder(out: "out/site")
         let builder = SiteBuilder(options: template.options, console: TrippingConsole(phase: phase, interruption: interruption),
-                                  renderPages: template.renderPages)
+                                  makeContent: template.makeContent)
         #expect(throws: RecSiteError.interrupted(signal: 15, whileWriting: whileWriting, target: site,
                                                  previousSiteIntact: true)) {
             _ = try builder.build(interruption: interruption)
