@@ -1,48 +1,51 @@
 import RecEngine
 
-/// What the original tool's movies-only view hides, over all users.
+/// What the original tool's movies-only view hides, over all users: folded
+/// from the users' reports as a build makes them.
 public struct MoviesOnlyCoverage: Sendable, Equatable {
     /// Users with at least one history item.
-    public let usersWithHistory: Int
+    public private(set) var usersWithHistory: Int
     /// Users whose movies-only view hides at least one item.
-    public let usersWithHiddenItems: Int
+    public private(set) var usersWithHiddenItems: Int
     /// Users with a history but not one movie: their view is empty.
-    public let usersWithoutMovies: Int
+    public private(set) var usersWithoutMovies: Int
     /// History entries (user, item) over all users, and the non-movie ones.
-    public let historyItems: Int
-    public let hiddenItems: Int
+    public private(set) var historyItems: Int
+    public private(set) var hiddenItems: Int
     /// Σ r over all history entries, and over the non-movie ones.
-    public let totalScore: Double
-    public let hiddenScore: Double
+    public private(set) var totalScore: Double
+    public private(set) var hiddenScore: Double
 
-    /// - Complexity: O(stored entries).
-    public init(model: RecommenderModel) {
-        let items = model.dataset.items
-        var withHistory = 0, withHidden = 0, withoutMovies = 0, entries = 0, hidden = 0
-        var total = 0.0, hiddenScore = 0.0
-        for u in model.dataset.users.indices {
-            let count = model.historyCount(user: u)
-            guard count > 0 else { continue }
-            withHistory += 1
-            var hiddenHere = 0
-            model.forEachHistoryEntry(user: u) { entry in
-                total += entry.score
-                if !items[Int(entry.item)].isMovie {
-                    hiddenHere += 1
-                    hiddenScore += entry.score
-                }
+    /// Nothing added yet (`add(_:items:)` adds a user).
+    public init() {
+        (usersWithHistory, usersWithHiddenItems, usersWithoutMovies, historyItems, hiddenItems) = (0, 0, 0, 0, 0)
+        (totalScore, hiddenScore) = (0, 0)
+    }
+
+    /// Folded from every user's report, in user order.
+    /// - Complexity: O(Σ_u |H(u)| log |H(u)|).
+    public init(reports: some Sequence<UserReport>, items: [Item]) {
+        self.init()
+        for report in reports { add(report, items: items) }
+    }
+
+    /// Adds one user. Users must come in user order and entries are summed in
+    /// item order, so the sums have the same bits however the site is batched.
+    /// - Complexity: O(|H(u)| log |H(u)|).
+    public mutating func add(_ report: UserReport, items: [Item]) {
+        guard !report.history.isEmpty else { return }
+        usersWithHistory += 1
+        var hiddenHere = 0
+        for entry in report.history.sorted(by: { $0.item < $1.item }) {
+            totalScore += entry.score
+            if !items[Int(entry.item)].isMovie {
+                hiddenHere += 1
+                hiddenScore += entry.score
             }
-            entries += count
-            hidden += hiddenHere
-            if hiddenHere > 0 { withHidden += 1 }
-            if hiddenHere == count { withoutMovies += 1 }
         }
-        usersWithHistory = withHistory
-        usersWithHiddenItems = withHidden
-        usersWithoutMovies = withoutMovies
-        historyItems = entries
-        hiddenItems = hidden
-        totalScore = total
-        self.hiddenScore = hiddenScore
+        historyItems += report.history.count
+        hiddenItems += hiddenHere
+        if hiddenHere > 0 { usersWithHiddenItems += 1 }
+        if hiddenHere == report.history.count { usersWithoutMovies += 1 }
     }
 }

@@ -23,17 +23,33 @@ public struct TasteComparison: Sendable {
     }
 
     /// Groups by Σ r descending, then name by code points.
-    public let rows: [Row]
-    public let totalScore: Double
-    public let historyItems: Int
+    public var rows: [Row] {
+        (0..<names.count).map { g in
+            Row(name: names[g], users: users[g], historyItems: entries[g], score: score[g],
+                globalShare: totalScore > 0 ? score[g] / totalScore : 0,
+                meanUserShare: usersWithScore > 0 ? shareSum[g] / Double(usersWithScore) : 0,
+                recommended: recommended[g], cfRecommended: cf[g])
+        }.sorted { a, b in a.score != b.score ? a.score > b.score : codePointLess(a.name, b.name) }
+    }
+    public private(set) var totalScore = 0.0
+    /// History entries (user, item) over all users.
+    public var historyItems: Int { entries.reduce(0, +) }
     /// Users whose Σ r is positive: the denominator of `meanUserShare`.
-    public let usersWithScore: Int
-    public let slots: Int
+    public private(set) var usersWithScore = 0
+    /// Recommendation slots over all users.
+    public private(set) var slots = 0
 
+    /// Each item's group, the groups' names (every group of the catalogue,
+    /// watched or not), and the tallies per group.
+    private let groupOf: [Int]
+    private let names: [String]
+    private var users: [Int], entries: [Int], recommended: [Int], cf: [Int]
+    private var score: [Double], shareSum: [Double]
+
+    /// Groups the catalogue by `key`; users are added with `add(_:)`.
     /// - Parameter key: the attribute to group by, e.g. `\.genre`.
-    /// - Complexity: O(stored entries + users × k + items).
-    public init(model: RecommenderModel, recommendations: [[Recommendation]], key: (Item) -> String) {
-        let items = model.dataset.items
+    /// - Complexity: O(items).
+    public init(items: [Item], key: (Item) -> String) {
         var groupOf = [Int](repeating: 0, count: items.count)
         var index: [String: Int] = [:], names: [String] = []
         for (i, item) in items.enumerated() {
@@ -41,49 +57,46 @@ public struct TasteComparison: Sendable {
             if index[name] == nil { index[name] = names.count; names.append(name) }
             groupOf[i] = index[name]!
         }
-        let count = names.count
-        var users = [Int](repeating: 0, count: count), entries = users, recommended = users, cf = users
-        var score = [Double](repeating: 0, count: count), shareSum = score
-        var userScore = score, touched: [Int] = [], lastUser = [Int](repeating: -1, count: count)
-        var totalScore = 0.0, usersWithScore = 0
-        for u in model.dataset.users.indices {
-            var total = 0.0
-            // Item ID order, as the engine sums, so the totals keep their bits.
-            model.forEachHistoryEntry(user: u) { entry in
-                let g = groupOf[Int(entry.item)]
-                if lastUser[g] != u { lastUser[g] = u; touched.append(g) }
-                entries[g] += 1
-                userScore[g] += entry.score
-                total += entry.score
-            }
-            if total > 0 { usersWithScore += 1 }
-            for g in touched.sorted() {
-                users[g] += 1
-                score[g] += userScore[g]
-                if total > 0 { shareSum[g] += userScore[g] / total }
-                userScore[g] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-            totalScore += total
+        self.groupOf = groupOf
+        self.names = names
+        users = [Int](repeating: 0, count: names.count)
+        (entries, recommended, cf) = (users, users, users)
+        score = [Double](repeating: 0, count: names.count)
+        shareSum = score
+    }
+
+    /// Folded from every user's report, in user order.
+    /// - Complexity: O(Σ_u |H(u)| log |H(u)| + users × k + items).
+    public init(reports: some Sequence<UserReport>, items: [Item], key: (Item) -> String) {
+        self.init(items: items, key: key)
+        for report in reports { add(report) }
+    }
+
+    /// Adds one user's history and list. Users must come in user order, and
+    /// a user's entries are summed in item order (as the engine sums), so the
+    /// totals have the same bits however the site is batched.
+    /// - Complexity: O(|H(u)| log |H(u)| + k).
+    public mutating func add(_ report: UserReport) {
+        var userScore: [Int: Double] = [:]
+        var total = 0.0
+        for entry in report.history.sorted(by: { $0.item < $1.item }) {
+            let g = groupOf[Int(entry.item)]
+            entries[g] += 1
+            userScore[g, default: 0] += entry.score
+            total += entry.score
         }
-        var slots = 0
-        for list in recommendations {
-            for rec in list {
-                let g = groupOf[Int(rec.item)]
-                recommended[g] += 1
-                if rec.source == .cf { cf[g] += 1 }
-                slots += 1
-            }
+        if total > 0 { usersWithScore += 1 }
+        for (g, groupScore) in userScore {
+            users[g] += 1
+            score[g] += groupScore
+            if total > 0 { shareSum[g] += groupScore / total }
         }
-        rows = (0..<count).map { g in
-            Row(name: names[g], users: users[g], historyItems: entries[g], score: score[g],
-                globalShare: totalScore > 0 ? score[g] / totalScore : 0,
-                meanUserShare: usersWithScore > 0 ? shareSum[g] / Double(usersWithScore) : 0,
-                recommended: recommended[g], cfRecommended: cf[g])
-        }.sorted { a, b in a.score != b.score ? a.score > b.score : codePointLess(a.name, b.name) }
-        self.totalScore = totalScore
-        self.historyItems = entries.reduce(0, +)
-        self.usersWithScore = usersWithScore
-        self.slots = slots
+        totalScore += total
+        for entry in report.recommendations {
+            let g = groupOf[entry.item]
+            recommended[g] += 1
+            if entry.recommendation.source == .cf { cf[g] += 1 }
+            slots += 1
+        }
     }
 }

@@ -8,11 +8,12 @@ struct ComparePage {
     static let mostRecommended = 10
 
     let facts: SiteFacts
+    /// The tallies over every user's report.
+    let aggregates: UserAggregates
 
     func render(templates: TemplateLibrary) throws -> MarkdownPage {
         let page = SitePaths.compare
-        let genres = TasteComparison(model: facts.model, recommendations: facts.recommendations, key: \.genre)
-        let types = TasteComparison(model: facts.model, recommendations: facts.recommendations, key: \.contentType)
+        let genres = aggregates.genres, types = aggregates.contentTypes
         let context: TemplateRecord = [
             "genres": taste(genres),
             "types": taste(types),
@@ -60,7 +61,7 @@ struct ComparePage {
     }
 
     private func moviesOnly() -> TemplateRecord {
-        let movies = MoviesOnlyCoverage(model: facts.model)
+        let movies = aggregates.moviesOnly
         return [
             "usersWithHistory": .count(movies.usersWithHistory),
             "usersWithHidden": .count(movies.usersWithHiddenItems),

@@ -5,8 +5,9 @@ import RecEngine
 /// site-wide pages, the static API and the CSV exports (`SiteContent`).
 ///
 /// User batches come first; they collect each user's `UserSummary` (for the
-/// users index and `api/users.json`) and the first report with a cf
-/// recommendation (the methodology page's worked example), so the
+/// users index and `api/users.json`), the tallies over all users
+/// (`UserAggregates`, for the comparisons page) and the first report with a
+/// cf recommendation (the methodology page's worked example), so the
 /// site-wide batch, last, needs no report made twice.
 ///
 /// Page order within the site batch: `index.md`, `users/index.md`,
@@ -26,6 +27,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
     private let lock = NSLock()
     private var summaries: [UserSummary] = []
     private var example: UserReport?
+    private var aggregates: UserAggregates
 
     /// - Parameters:
     ///   - model: the built model.
@@ -42,6 +44,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
         self.assets = assets
         facts = SiteFacts(builder: builder)
         data = SiteData(model: model)
+        aggregates = UserAggregates(items: model.dataset.items)
     }
 
     public var pageCount: Int { facts.users.count + facts.items.count + siteTemplateNames.count }
@@ -89,8 +92,9 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
             batch.files += made.compactMap(\.chart)
             lock.withLock {
                 // The first batch starts a new run over the site (a content may be rendered more than once).
-                if users.lowerBound == 0 { (summaries, example) = ([], nil) }
+                if users.lowerBound == 0 { (summaries, example, aggregates) = ([], nil, UserAggregates(items: facts.items)) }
                 summaries += reports.map(UserSummary.init)
+                for report in reports { aggregates.add(report) }
                 if example == nil { example = reports.first { !$0.collaborative.isEmpty } }
             }
         case .items:
@@ -99,13 +103,13 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
                 Result { try ItemPage(facts: facts, report: reports[index]).render(templates: templates) }
             })
         case .site:
-            let (summaries, example) = lock.withLock { (self.summaries, self.example) }
+            let (summaries, example, aggregates) = lock.withLock { (self.summaries, self.example, self.aggregates) }
             batch.pages = [
                 try IndexPage(facts: facts, hasEvaluation: evaluation != nil).render(templates: templates),
                 try UsersIndexPage(facts: facts, summaries: summaries).render(templates: templates),
                 try ItemsIndexPage(facts: facts).render(templates: templates),
                 try PopularPage(facts: facts).render(templates: templates),
-                try ComparePage(facts: facts).render(templates: templates),
+                try ComparePage(facts: facts, aggregates: aggregates).render(templates: templates),
                 try DataQualityPage(facts: facts).render(templates: templates),
                 try MethodologyPage(facts: facts, example: example).render(templates: templates),
             ]

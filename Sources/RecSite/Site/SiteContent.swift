@@ -59,9 +59,9 @@ public struct SiteBatch: Sendable {
 
     public init(kind: Kind) { self.kind = kind }
 
-    /// Every file of the batch: Markdown, HTML and the rest.
-    public var allFiles: [SiteFile] {
-        pages.map { SiteFile(path: $0.path, text: $0.markdown) } + html.map(\.file) + files
+    /// The pages' files: Markdown and HTML.
+    public var pageFiles: [SiteFile] {
+        pages.map { SiteFile(path: $0.path, text: $0.markdown) } + html.map(\.file)
     }
 }
 

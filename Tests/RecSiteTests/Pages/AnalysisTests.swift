@@ -48,7 +48,8 @@ import Testing
     @Test func tasteComparisonByGenre() throws {
         let site = try PageFixture.site()
         let model = site.model, items = model.dataset.items
-        let taste = TasteComparison(model: model, recommendations: site.recommendations, key: \.genre)
+        let reports = ReportBuilder(model: model, recommendations: site.recommendations).users(model.dataset.users.indices, workers: 2)
+        let taste = TasteComparison(reports: reports, items: items, key: \.genre)
         let profiles = model.dataset.users.indices.map { model.profile(user: $0) }
         let scored = profiles.filter { $0.totalScore > 0 }
         #expect(taste.usersWithScore == scored.count)
@@ -68,7 +69,9 @@ import Testing
 
     @Test func moviesOnlyCoverageCountsHiddenItems() throws {
         let model = try PageFixture.site().model
-        let coverage = MoviesOnlyCoverage(model: model)
+        let reports = ReportBuilder(model: model, recommendations: try PageFixture.site().recommendations)
+            .users(model.dataset.users.indices, workers: 2)
+        let coverage = MoviesOnlyCoverage(reports: reports, items: model.dataset.items)
         let profiles = model.dataset.users.indices.map { model.profile(user: $0) }.filter { !$0.history.isEmpty }
         let hidden = profiles.map { $0.history.count - $0.moviesOnly(items: model.dataset.items).count }
         #expect(coverage.usersWithHistory == profiles.count)
