@@ -136,7 +136,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
         }
     }
 
-    public var dataLinks: [(file: String, target: String)] { data.searchLinks }
+    public var dataLinks: [(file: String, target: String)] { data.dataLinks }
 
     /// The results in index order, or the first error in index order, so a
     /// failure reads the same on every run.

@@ -17,7 +17,8 @@ public struct SiteData: Sendable {
         self.model = model
     }
 
-    /// The API's site-wide documents, the search indexes and the popular-movies CSV.
+    /// The API's site-wide documents, the search indexes, the popular-movies
+    /// CSV, and the site's `README.md` and `.nojekyll`.
     /// - Parameter summaries: every user's summary, in user order.
     public func siteWideFiles(summaries: [UserSummary]) -> [SiteFile] {
         let api = APIDocuments(model: model)
@@ -29,7 +30,7 @@ public struct SiteData: Sendable {
             SiteFile(path: SitePaths.itemsJSON, text: Self.json(itemsIndex())),
             SiteFile(path: Self.searchIndexScript, text: searchIndexScript(users: users)),
             SiteFile(path: SitePaths.popularMoviesCSV, text: CSVExports(model: model).popularMovies()),
-        ]
+        ] + SiteLanding.files(model: model)
     }
 
     /// One user's JSON documents and CSV exports, from the user's report.
@@ -84,6 +85,9 @@ public struct SiteData: Sendable {
     }
 
     /// The pages the search indexes point to, for the link check.
+    /// The links of the data files that are not pages: the search indexes' and the site README's.
+    public var dataLinks: [(file: String, target: String)] { searchLinks + SiteLanding.links }
+
     public var searchLinks: [(file: String, target: String)] {
         model.dataset.users.map { (SitePaths.usersJSON, LinkRewriter.htmlPath(SitePaths.user($0.id))) }
             + model.dataset.items.map { (SitePaths.itemsJSON, LinkRewriter.htmlPath(SitePaths.item($0.id))) }

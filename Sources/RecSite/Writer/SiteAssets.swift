@@ -1,7 +1,8 @@
 /// The static files of the site: the template folder's `assets/` (CSS,
 /// search, theme and table scripts) and Bootstrap 5 from Debian's
-/// `libjs-bootstrap5`, copied to `assets/vendor/bootstrap/` at build time
-/// (git-ignored; no CDN).
+/// `libjs-bootstrap5` with its licence, copied to `assets/vendor/bootstrap/`
+/// at build time (no CDN) and committed with the site, so a clone of the
+/// site publishes as it is.
 public enum SiteAssets {
     /// Where `libjs-bootstrap5` installs Bootstrap.
     public static let debianBootstrapDirectory = "/usr/share/javascript/bootstrap5"
@@ -9,6 +10,8 @@ public enum SiteAssets {
     public static let bootstrapPackage = "libjs-bootstrap5"
     /// Site folder of the copied Bootstrap files.
     public static let vendorDirectory = "assets/vendor/bootstrap"
+    /// The package's copyright file (Bootstrap's MIT licence), copied as `LICENSE`.
+    public static let bootstrapLicence = "/usr/share/doc/libjs-bootstrap5/copyright"
 
     /// Files copied from the Bootstrap folder: (path inside it, required).
     /// Source maps are copied when present so browser tools find them.
@@ -42,8 +45,12 @@ public enum SiteAssets {
     /// - Parameter directory: the Bootstrap folder (Debian's by default).
     /// - Throws: `RecSiteError.missingPackageFile` naming the missing file and
     ///   `libjs-bootstrap5`.
-    public static func bootstrap(directory: String = debianBootstrapDirectory) throws -> [SiteFile] {
-        var files: [SiteFile] = []
+    public static func bootstrap(directory: String = debianBootstrapDirectory,
+                                 licence: String = bootstrapLicence) throws -> [SiteFile] {
+        guard let licenceBytes = FileSystem.read(licence) else {
+            throw RecSiteError.missingPackageFile(path: licence, package: bootstrapPackage)
+        }
+        var files = [SiteFile(path: vendorDirectory + "/LICENSE", bytes: licenceBytes)]
         for entry in bootstrapFiles {
             let source = OutputFile.join(directory, entry.path)
             guard let bytes = FileSystem.read(source) else {

@@ -40,9 +40,8 @@ struct SitePathLedger {
         path != SiteWriter.manifestPath && !path.utf8.contains(0) && RelativePath.isPlain(path.utf8)
     }
 
-    /// `.recsite-manifest`: the sorted list of the site's files. Copied
-    /// system files (assets/vendor/) are left out, so the manifest does not
-    /// depend on what the machine's packages hold.
+    /// `.recsite-manifest`: the sorted list of the site's files (those
+    /// `SiteWriter.checkIgnoredPrefixes` names left out; none by default).
     var manifest: SiteFile {
         let listing = paths.filter { path in !SiteWriter.checkIgnoredPrefixes.contains { path.hasPrefix($0) } }
             .sorted(by: codePointLess)

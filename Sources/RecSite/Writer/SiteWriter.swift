@@ -18,7 +18,7 @@ import RecEngine
 /// watch mtimes (rsync, make, static hosts) see nothing new.
 ///
 /// **Only its own folders.** Each site holds `.recsite-manifest`, the sorted
-/// list of its files (without `assets/vendor/`). The writer refuses to replace a non-empty folder
+/// list of its files. The writer refuses to replace a non-empty folder
 /// without one, so `--out ~/Documents` cannot wipe a folder by mistake.
 ///
 /// **Deterministic.** Output is exactly the given bytes; the manifest is
@@ -26,9 +26,10 @@ import RecEngine
 public struct SiteWriter: Sendable {
     /// The manifest every site holds (site-relative).
     public static let manifestPath = ".recsite-manifest"
-    /// Folders `diff` ignores by default: copied from system packages at
-    /// build time and git-ignored, so they may be absent from a checkout.
-    public static let checkIgnoredPrefixes = ["assets/vendor/"]
+    /// Folders `diff` ignores by default: none. Bootstrap's copied files are
+    /// committed with the site so it publishes as it is, and `--check`
+    /// covers them (a newer `libjs-bootstrap5` shows as a change to commit).
+    public static let checkIgnoredPrefixes: [String] = []
 
     /// The site folder, e.g. `site`.
     public let target: String

@@ -18,7 +18,7 @@ struct EvaluateCommand: ParsableCommand {
         can read. See docs/evaluation.md.
 
         Examples:
-          recsite import movielens ../shared/datasets/ml-100k --out /tmp/ml-100k
+          recsite import movielens /path/to/ml-100k --out /tmp/ml-100k
           recsite evaluate --data /tmp/ml-100k --variants
           recsite evaluate --data /tmp/ml-100k --split temporal -k 20
           recsite evaluate --data /tmp/ml-100k --shrinkage 10 --neighbours 50

@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
             See docs/movielens.md. Nothing is written when a file is missing or a line is malformed.
 
             Example:
-              recsite import movielens ../shared/datasets/ml-100k --out /tmp/ml-100k
+              recsite import movielens /path/to/ml-100k --out /tmp/ml-100k
               recsite evaluate --data /tmp/ml-100k
             """
         )

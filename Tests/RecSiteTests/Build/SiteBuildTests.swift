@@ -26,8 +26,10 @@ struct SiteBuildTests {
             #expect(checker.brokenLinks(links, from: path) == [], "\(path)")
             pagesChecked += 1
         }
-        // 6 users + 6 items + 2 indexes + 5 other pages, each as .md and .html.
-        #expect(pagesChecked == 38)
+        // 6 users + 6 items + 2 indexes + 5 other pages, each as .md and .html,
+        // and the site's README.md (whose links resolve too).
+        #expect(pagesChecked == 39)
+        #expect(paths.contains(".nojekyll") && paths.contains("README.md"))
         // Hostile IDs land in safe names inside their folder.
         for path in paths {
             #expect(path.split(separator: "/").allSatisfy { $0 != ".." && $0 != "." }, "\(path)")
@@ -134,8 +136,11 @@ struct SiteBuildTests {
         _ = try fixture.builder(data: data).build()
         #expect(try fixture.builder(data: data).check().diff.isEmpty)
 
-        // Bootstrap is git-ignored: a checkout without it still passes.
+        // Bootstrap and its licence are part of the site: a site without them is not current.
+        let vendor = try BuildFixture.contents(of: fixture.scratch + "/site/assets/vendor")
         try FileManager.default.removeItem(atPath: fixture.scratch + "/site/assets/vendor")
+        #expect(try fixture.builder(data: data).check().diff.added == vendor.keys.sorted().map { "assets/vendor/" + $0 })
+        _ = try fixture.builder(data: data).build()
         #expect(try fixture.builder(data: data).check().diff.isEmpty)
 
         let events = data + "/events.csv"
@@ -240,8 +245,9 @@ struct SiteBuildTests {
         let summary = try #require(lines.last)
         #expect(summary.hasPrefix("built \(fixture.scratch)/site/ in "))
         // 19 pages × 2, 6 charts, 4 API + 12 JSON per user, the search script,
-        // 1 + 24 CSV, 5 assets, 4 Bootstrap files and the manifest.
-        #expect(summary.hasSuffix(": 96 files (19 pages as .md and .html): 96 written, 0 unchanged, 0 removed"))
+        // 1 + 24 CSV, 5 assets, 4 Bootstrap files and its licence, README.md,
+        // .nojekyll and the manifest.
+        #expect(summary.hasSuffix(": 99 files (19 pages as .md and .html): 99 written, 0 unchanged, 0 removed"))
     }
 }
 

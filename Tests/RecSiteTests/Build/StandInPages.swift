@@ -111,5 +111,5 @@ struct RenderedPages: SiteContent {
             + data.siteWideFiles(summaries: batch.userReports.map(UserSummary.init)) + assets
     }
 
-    var dataLinks: [(file: String, target: String)] { SiteData(model: model).searchLinks }
+    var dataLinks: [(file: String, target: String)] { SiteData(model: model).dataLinks }
 }
