@@ -1,28 +1,22 @@
 import RecEngine
 
 /// How the recommendation lists of all users spread over the catalogue:
-/// per item, how many users get it and at which ranks; overall, coverage,
-/// the cf/popular split and the Gini index of exposure.
+/// per item, how many users get it; overall, coverage, the cf/popular
+/// split and the Gini index of exposure. (Who gets an item, and at which
+/// rank, is `RecommendationRecipients`'.)
 public struct RecommendationExposure: Sendable {
-    /// One rank of an item's histogram: `users` lists hold the item at `rank`.
-    public struct RankCount: Sendable, Equatable {
-        public let rank: Int
-        public let users: Int
-    }
 
     /// Users whose list holds each item.
     public let users: [Int]
     /// Of those, lists where the item came from collaborative filtering.
     public let cfUsers: [Int]
-    /// Each item's rank histogram, ranks ascending, only ranks with users.
-    public let ranks: [[RankCount]]
     /// Recommendation slots over all users (Σ list lengths).
     public let slots: Int
     public let cfSlots: Int
     /// Users whose list has at least one popular fill.
     public let usersWithFill: Int
 
-    /// - Complexity: O(s log s + items) for s = users × k recommendation slots.
+    /// - Complexity: O(s + items) for s = users × k recommendation slots.
     public init(itemCount: Int, recommendations: [[Recommendation]]) {
         var users = [Int](repeating: 0, count: itemCount)
         var cfUsers = [Int](repeating: 0, count: itemCount)
@@ -39,7 +33,6 @@ public struct RecommendationExposure: Sendable {
         }
         self.users = users
         self.cfUsers = cfUsers
-        self.ranks = Self.histograms(itemCount: itemCount, recommendations: recommendations)
         self.slots = slots
         self.cfSlots = cfSlots
         self.usersWithFill = usersWithFill
@@ -71,23 +64,5 @@ public struct RecommendationExposure: Sendable {
         var weighted = 0.0
         for (position, x) in counts.sorted().enumerated() { weighted += Double(position + 1) * Double(x) }
         return 2 * weighted / (Double(n) * Double(total)) - Double(n + 1) / Double(n)
-    }
-
-    /// One item's ranks interleave across users, so the (item, rank) pairs
-    /// are sorted once and counted in runs.
-    private static func histograms(itemCount: Int, recommendations: [[Recommendation]]) -> [[RankCount]] {
-        var pairs: [(item: Int32, rank: Int)] = []
-        pairs.reserveCapacity(recommendations.reduce(0) { $0 + $1.count })
-        for list in recommendations { for rec in list { pairs.append((rec.item, rec.rank)) } }
-        pairs.sort { $0.item != $1.item ? $0.item < $1.item : $0.rank < $1.rank }
-        var ranks = [[RankCount]](repeating: [], count: itemCount)
-        var index = 0
-        while index < pairs.count {
-            let (item, rank) = pairs[index]
-            var count = 0
-            while index < pairs.count, pairs[index].item == item, pairs[index].rank == rank { count += 1; index += 1 }
-            ranks[Int(item)].append(RankCount(rank: rank, users: count))
-        }
-        return ranks
     }
 }

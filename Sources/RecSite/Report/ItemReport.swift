@@ -19,10 +19,32 @@ public struct ItemReport: Sendable {
     public let mostSimilar: [ItemNeighbour]
     /// The viewers with the highest r(u,i), then user ID order.
     public let topViewers: [ItemViewer]
-    /// Users whose top-k list holds the item, of them by cf, and how many at each rank.
-    public let recommendedTo: Int
-    public let recommendedByCF: Int
-    public let rankCounts: [RecommendationExposure.RankCount]
     /// Every user whose list holds the item: rank ascending, then user ID order.
     public let recipients: [Recipient]
+
+    /// One rank of the item's histogram: `users` lists hold the item at `rank`.
+    public struct RankCount: Sendable, Equatable {
+        public let rank: Int
+        public let users: Int
+    }
+
+    /// Users whose list holds the item.
+    public var recommendedTo: Int { recipients.count }
+
+    /// Of those, lists where it came from collaborative filtering.
+    public var recommendedByCF: Int { recipients.reduce(0) { $0 + ($1.source == .cf ? 1 : 0) } }
+
+    /// How many users hold the item at each rank, ranks ascending (only ranks with users).
+    /// - Complexity: O(recipients), which come in rank order.
+    public var rankCounts: [RankCount] {
+        var counts: [RankCount] = []
+        for recipient in recipients {
+            if let last = counts.last, last.rank == recipient.rank {
+                counts[counts.count - 1] = RankCount(rank: last.rank, users: last.users + 1)
+            } else {
+                counts.append(RankCount(rank: recipient.rank, users: 1))
+            }
+        }
+        return counts
+    }
 }

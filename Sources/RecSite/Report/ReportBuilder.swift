@@ -71,7 +71,6 @@ public struct ReportBuilder: Sendable {
             viewers: popularity.viewers[i],
             mostSimilar: model.mostSimilar(to: i, limit: ItemReport.similarCount),
             topViewers: model.topViewers(of: i, limit: ItemReport.viewerCount),
-            recommendedTo: exposure.users[i], recommendedByCF: exposure.cfUsers[i], rankCounts: exposure.ranks[i],
             recipients: recipients.recipients(of: i))
     }
 

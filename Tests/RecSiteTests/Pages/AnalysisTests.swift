@@ -25,8 +25,6 @@ import Testing
             let mine = all.filter { $0.item == Int32(i) }
             #expect(exposure.users[i] == mine.count)
             #expect(exposure.cfUsers[i] == mine.filter { $0.source == .cf }.count)
-            #expect(exposure.ranks[i].map(\.users).reduce(0, +) == mine.count)
-            #expect(exposure.ranks[i].map(\.rank) == Set(mine.map(\.rank)).sorted())
         }
         #expect(exposure.distinctItems == Set(all.map(\.item)).count)
         let most = exposure.mostRecommended(limit: 3)

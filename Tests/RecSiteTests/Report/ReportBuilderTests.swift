@@ -102,6 +102,10 @@ import Testing
             let expected = holders.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.user < $1.user }
             #expect(report.recipients.map(\.user) == expected.map(\.user), "\(report.item.id)")
             #expect(report.rankCounts.reduce(0) { $0 + $1.users } == holders.count, "\(report.item.id)")
+            #expect(report.rankCounts.map(\.rank) == Set(holders.map(\.rank)).sorted(), "\(report.item.id)")
+            for count in report.rankCounts {
+                #expect(count.users == holders.filter { $0.rank == count.rank }.count, "\(report.item.id) rank \(count.rank)")
+            }
             let viewers = Set((0..<model.dataset.events.count).filter { Int(model.dataset.events.item[$0]) == report.index }
                 .map { model.dataset.events.user[$0] })
             #expect(report.viewers == viewers.count, "\(report.item.id)")
