@@ -53,11 +53,6 @@ public struct HTMLLayout: Sendable {
     public func render(page: MarkdownPage, content: String) throws -> String {
         try templates.render(Self.templateName, LayoutContext(page: page, content: content))
     }
-
-    /// `render(page:content:)` as UTF-8 bytes.
-    public func renderBytes(page: MarkdownPage, content: String) throws -> [UInt8] {
-        try templates.renderBytes(Self.templateName, LayoutContext(page: page, content: content))
-    }
 }
 
 /// The layout's values for one page. Titles are `.text`, so the layout's

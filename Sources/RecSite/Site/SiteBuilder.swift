@@ -88,13 +88,11 @@ public struct SiteBuilder: Sendable {
         let writer = SiteWriter(target: options.outputDirectory, workers: options.workers)
         let guarder = try writer.lock(interruption: interruption)
         defer { guarder.finish() }
-        let state = BuildState(options: options, console: console, makeContent: makeContent)
         console.phase("writing \(outputName)/ as the pages are made")
         let site = try writer.stage(holding: guarder)
-        state.sink = site
-        state.finishSink = { try site.commit() }
+        let state: BuildState
         do {
-            try run(state)
+            state = try run(into: site) { try site.commit() }
         } catch {
             throw site.abandon(after: error)
         }
@@ -109,15 +107,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Builds the site batch by batch and compares it with the one on disk,
-    /// ignoring `assets/vendor/`. Writes nothing.
+    /// Bootstrap's copied files included. Writes nothing.
     /// - Throws: as `build()`, except for write failures.
     public func check() throws -> Outcome {
         let start = ContinuousClock.now
-        let state = BuildState(options: options, console: console, makeContent: makeContent)
         let comparison = try SiteWriter(target: options.outputDirectory, workers: options.workers).compare()
-        state.sink = comparison
-        state.finishSink = { comparison.finish() }
-        try run(state)
+        let state = try run(into: comparison) { comparison.finish() }
         let diff = state.diff
         let outcome = Outcome(pages: state.content?.pageCount ?? 0, files: comparison.paths.count + 1, diff: diff,
                               elapsed: ContinuousClock.now - start)
@@ -135,12 +130,20 @@ public struct SiteBuilder: Sendable {
     /// Every file of the site in memory, links verified, and the number of
     /// pages (for tests and small sites; `build()` never holds them all).
     public func siteFiles() throws -> (files: [SiteFile], pages: Int) {
-        let state = BuildState(options: options, console: console, makeContent: makeContent)
         let collected = CollectedSite()
-        state.sink = collected
-        state.finishSink = { SiteDiff() }
-        try run(state)
+        let state = try run(into: collected) { SiteDiff() }
         return (collected.files, state.content?.pageCount ?? 0)
+    }
+
+    /// Runs the steps with the files going to `sink`, and `finish` (the swap,
+    /// or the end of a comparison) as the write step's last act.
+    /// - Returns: the state the steps left, for the outcome.
+    func run(into sink: any SiteSink, finish: @escaping () throws -> SiteDiff) throws -> BuildState {
+        let state = BuildState(options: options, console: console, makeContent: makeContent)
+        state.sink = sink
+        state.finishSink = finish
+        try run(state)
+        return state
     }
 
     /// Runs the steps: each step's `prepare` in order, then every batch

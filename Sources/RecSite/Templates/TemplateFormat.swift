@@ -43,12 +43,4 @@ public enum TemplateFormat: Sendable {
             }
         }
     }
-
-    /// `appendHTMLEscaped` as a string.
-    public static func htmlEscaped(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        appendHTMLEscaped(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
 }

@@ -24,9 +24,6 @@ public enum TemplateValue: Sendable {
     /// `.text(value)`, or `.none` for `nil`.
     public static func text(_ value: String?) -> TemplateValue { value.map { .text($0) } ?? .none }
 
-    /// `.verbatim(value)`, or `.none` for `nil`.
-    public static func verbatim(_ value: String?) -> TemplateValue { value.map { .verbatim($0) } ?? .none }
-
     /// A list of records.
     public static func rows(_ rows: [some TemplateFields]) -> TemplateValue { .list(rows.map { .fields($0) }) }
 

@@ -22,9 +22,8 @@ struct BuildCommand: ParsableCommand {
         .recsite-manifest (or an empty one).
 
         --check builds in memory, writes nothing, and lists on stdout each file of --out that \
-        would be added, changed or removed (assets/vendor/, which is git-ignored, is not \
-        compared). Progress goes to stderr: phases, a page counter when stderr is a terminal, \
-        and a summary.
+        would be added, changed or removed (Bootstrap's copied files included). Progress goes \
+        to stderr: phases, a page counter when stderr is a terminal, and a summary.
 
         Examples:
           recsite build
