@@ -69,17 +69,19 @@ public struct TasteComparison: Sendable {
     /// - Complexity: O(Σ_u |H(u)| log |H(u)| + users × k + items).
     public init(reports: some Sequence<UserReport>, items: [Item], key: (Item) -> String) {
         self.init(items: items, key: key)
-        for report in reports { add(report) }
+        for report in reports { add(report, byItem: report.historyByItem) }
     }
 
     /// Adds one user's history and list. Users must come in user order, and
     /// a user's entries are summed in item order (as the engine sums), so the
     /// totals have the same bits however the site is batched.
-    /// - Complexity: O(|H(u)| log |H(u)| + k).
-    public mutating func add(_ report: UserReport) {
+    /// - Complexity: O(|H(u)| + k).
+    /// - Parameter byItem: the report's history in item order (`historyByItem`,
+    ///   sorted once by the caller for every tally it feeds).
+    public mutating func add(_ report: UserReport, byItem: [HistoryEntry]) {
         var userScore: [Int: Double] = [:]
         var total = 0.0
-        for entry in report.history.sorted(by: { $0.item < $1.item }) {
+        for entry in byItem {
             let g = groupOf[Int(entry.item)]
             entries[g] += 1
             userScore[g, default: 0] += entry.score

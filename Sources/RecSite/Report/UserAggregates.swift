@@ -21,8 +21,9 @@ public struct UserAggregates: Sendable {
     /// Adds one user; users must come in user order.
     /// - Complexity: O(|H(u)| log |H(u)| + k).
     public mutating func add(_ report: UserReport) {
-        genres.add(report)
-        contentTypes.add(report)
-        moviesOnly.add(report, items: items)
+        let byItem = report.historyByItem  // sorted once for the three tallies
+        genres.add(report, byItem: byItem)
+        contentTypes.add(report, byItem: byItem)
+        moviesOnly.add(report, byItem: byItem, items: items)
     }
 }

@@ -40,6 +40,12 @@ public struct UserReport: Sendable {
     /// The recommendations that came from collaborative filtering.
     public var collaborative: [RecommendedItem] { recommendations.filter { $0.recommendation.source == .cf } }
 
+    /// The history in item (ID) order, the order the engine sums in; the
+    /// tallies over all users sum each user's entries this way so their
+    /// totals keep their bits.
+    /// - Complexity: O(|H(u)| log |H(u)|), each time.
+    public var historyByItem: [HistoryEntry] { history.sorted { $0.item < $1.item } }
+
     /// The history items that the movies-only view hides.
     public var hiddenByMoviesOnly: Int { history.count - moviesOnly.count }
 }
