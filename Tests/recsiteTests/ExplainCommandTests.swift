@@ -49,9 +49,20 @@ struct ExplainCommandTests {
         #expect(try RecsiteProcess.run(["explain", "u1", "Blue Lock", "--csv", folder.path]).status == 0)
         let text = try String(contentsOf: folder.appendingPathComponent("score_breakdown_u1_i63.csv"), encoding: .utf8)
         let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines[0].hasPrefix("user_id,recommended_item_id,recommended_title,score,contributor_rank"))
-        #expect(lines[1].hasPrefix("u1,i63,Blue Lock,"))
-        #expect(lines.count == 1 + Self.model.breakdown(user: Self.model.user("u1")!, item: Self.model.item("i63")!).contributions.count)
+        // Each row carries only its own facts: no repeated score or share.
+        #expect(lines[0] == "recommended_item_id,contributor_item_id,contributor_title,interaction_score,similarity,contribution")
+        let breakdown = Self.model.breakdown(user: Self.model.user("u1")!, item: Self.model.item("i63")!)
+        #expect(lines.count == 1 + breakdown.contributions.count)
+        // The contributions read back add up to the score (the same sum the engine makes).
+        var total = 0.0
+        for line in lines.dropFirst() {
+            let cells = line.split(separator: ",")
+            #expect(cells[0] == "i63")
+            let (r, sim, c) = (Double(cells[cells.count - 3])!, Double(cells[cells.count - 2])!, Double(cells[cells.count - 1])!)
+            #expect(c == sim * r)
+            total += c
+        }
+        #expect(abs(total - breakdown.score) <= 1e-9 * breakdown.score)
     }
 
     @Test func zeroScoreIsSaidPlainly() throws {

@@ -68,36 +68,36 @@ public struct CSVExports {
         scoreBreakdownBytes(report.recommendations.compactMap(\.breakdown))
     }
 
+    /// The columns of a breakdown export. A row carries only its own facts:
+    /// the recommendation's score and each contributor's share of it change
+    /// on every row whenever one contribution moves, so they live once, in
+    /// the recommendations export (score) and as contribution ÷ score. The
+    /// contributors' order is the breakdown's order (docs/spec.md).
+    public static let scoreBreakdownHeader = [
+        "recommended_item_id", "contributor_item_id", "contributor_title", "interaction_score", "similarity",
+        "contribution",
+    ]
+
     /// `scoreBreakdowns(_:)` as UTF-8 bytes. Rows are assembled as bytes:
     /// ~800 rows per user, and appending their pieces to a `String` (with
     /// its capacity and ASCII bookkeeping per append) showed in profiles.
     public func scoreBreakdownBytes(_ breakdowns: [ScoreBreakdown]) -> [UInt8] {
-        var out = Array(CSVWriter(header: [
-            "user_id", "recommended_item_id", "recommended_title", "score", "contributor_rank",
-            "contributor_item_id", "contributor_title", "interaction_score", "similarity", "contribution", "share",
-        ]).text.utf8)
-        out.reserveCapacity(out.count + breakdowns.reduce(0) { $0 + $1.contributions.count } * 160)
+        var out = Array(CSVWriter(header: Self.scoreBreakdownHeader).text.utf8)
+        out.reserveCapacity(out.count + breakdowns.reduce(0) { $0 + $1.contributions.count } * 120)
         // Each contributor's ID and title cells, encoded once per file.
         var contributorCells: [Int32: [UInt8]] = [:]
         for breakdown in breakdowns {
-            let target = items[Int(breakdown.item)]
-            // The four cells every row of this recommendation repeats, encoded once.
-            let prefix = Array([
-                CSVWriter.Cell.text(model.dataset.users[Int(breakdown.user)].id), .text(target.id), .text(target.title),
-                .numeric(NumberFormat.exact(breakdown.score)),
-            ].map { CSVWriter.encoded($0) + "," }.joined().utf8)
-            for (position, row) in breakdown.contributions.enumerated() {
+            let target = Array((CSVWriter.encoded(.text(items[Int(breakdown.item)].id)) + ",").utf8)
+            for row in breakdown.contributions {
                 let contributor = contributorCells[row.item] ?? {
                     let source = items[Int(row.item)]
                     let cells = Array((CSVWriter.encoded(.text(source.id)) + "," + CSVWriter.encoded(.text(source.title))).utf8)
                     contributorCells[row.item] = cells
                     return cells
                 }()
-                out += prefix
-                Self.appendUTF8(String(position + 1), to: &out)
-                out.append(UInt8(ascii: ","))
+                out += target
                 out += contributor
-                for value in [row.interaction, row.similarity, row.contribution, row.share] {
+                for value in [row.interaction, row.similarity, row.contribution] {
                     out.append(UInt8(ascii: ","))
                     Self.appendUTF8(NumberFormat.exact(value), to: &out)
                 }

@@ -28,6 +28,7 @@ public struct HTMLLayout: Sendable {
         ("Compare", SitePaths.compare),
         ("Data quality", SitePaths.dataQuality),
         ("Methodology", SitePaths.methodology),
+        ("Changes", SitePaths.changes),
     ]
 
     /// Pages whose tables get sort buttons and a filter box.

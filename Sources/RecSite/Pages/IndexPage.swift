@@ -29,6 +29,7 @@ struct IndexPage {
                 "usersIndex": SitePaths.usersIndex, "itemsIndex": SitePaths.itemsIndex,
                 "popular": SitePaths.popular, "compare": SitePaths.compare,
                 "dataQuality": SitePaths.dataQuality, "methodology": SitePaths.methodology,
+                "changes": SitePaths.changes, "buildSummary": SitePaths.buildSummary,
                 "health": SitePaths.health, "popularJSON": SitePaths.popularJSON,
                 "usersJSON": SitePaths.usersJSON, "itemsJSON": SitePaths.itemsJSON,
                 "popularMoviesCSV": SitePaths.popularMoviesCSV,

@@ -16,6 +16,8 @@ struct UserPage {
 
     let facts: SiteFacts
     let report: UserReport
+    /// What moved since the previous build, for the page's note.
+    var changes: SiteChanges? = nil
 
     func render(templates: TemplateLibrary) throws -> Output {
         let user = report.user
@@ -42,6 +44,8 @@ struct UserPage {
             "methodology": .verbatim(SitePaths.link(from: path, to: SitePaths.methodology)),
             "breakdownRows": .count(BreakdownTable.shownRows),
             "chart": .none,
+            "changed": UserChangeNote.markdown(user: user.id, changes: changes, from: path, facts: facts)
+                .map(TemplateValue.verbatim) ?? .none,
         ]
         var chart: SiteFile?
         if !report.genrePreferences.isEmpty {

@@ -20,6 +20,8 @@ public final class BuildState: @unchecked Sendable {
     public internal(set) var dataset: Dataset?
     public internal(set) var model: RecommenderModel?
     public internal(set) var recommendations: [[Recommendation]]?
+    // changes
+    public internal(set) var changes: SiteChanges?
     // reports and after
     var content: (any SiteContent)?
     var links = LinkLedger()

@@ -25,7 +25,9 @@ public struct BuildStep: Sendable {
 
     /// The build: what flows from one step to the next is in `BuildState`
     /// (and `SiteBatch` within a batch); docs/architecture.md draws it.
-    public static let standard: [BuildStep] = [load, cleanse, model, recommend, reports, pages, html, data, links, write]
+    public static let standard: [BuildStep] = [
+        load, cleanse, model, recommend, changes, reports, pages, html, data, links, write,
+    ]
 
     /// Templates, assets, settings and the three input files' bytes.
     static let load = BuildStep("load", prepare: { state in
@@ -60,10 +62,20 @@ public struct BuildStep: Sendable {
         state.recommendations = model.recommender.recommendAll(k: model.config.k, workers: state.options.workers)
     })
 
+    /// The build's summary, and what moved since the previous build
+    /// (`--previous`, or the site being replaced).
+    static let changes = BuildStep("changes", prepare: { state in
+        let summary = BuildSummary(model: state.model!, recommendations: state.recommendations!)
+        state.changes = try SiteChanges.against(site: state.options.previousDirectory ?? state.options.outputDirectory,
+                                                summary: summary)
+    })
+
     /// The tallies reports share, then each batch's `UserReport`s or `ItemReport`s.
     static let reports = BuildStep("reports", prepare: { state in
         state.console.phase("preparing the reports")
-        let content = try state.makeContent(state.model!, state.templates!, state.recommendations!, state.assets)
+        let content = try state.makeContent(SiteContentInputs(
+            model: state.model!, templates: state.templates!, recommendations: state.recommendations!,
+            assets: state.assets, changes: state.changes!))
         try content.validate()
         state.content = content
         state.console.phase("rendering \(content.pageCount) pages as Markdown and HTML")

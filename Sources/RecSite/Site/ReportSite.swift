@@ -12,7 +12,7 @@ import RecEngine
 ///
 /// Page order within the site batch: `index.md`, `users/index.md`,
 /// `items/index.md`, `popular.md`, `compare.md`, `data-quality.md`,
-/// `methodology.md` and, with an evaluation, `evaluation.md`.
+/// `methodology.md`, `changes.md` and, with an evaluation, `evaluation.md`.
 public final class ReportSite: SiteContent, @unchecked Sendable {
     public let builder: ReportBuilder
     public let templates: TemplateLibrary
@@ -20,6 +20,8 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
     public let evaluation: EvaluationResult?
     /// Files copied as they are (the templates' assets, Bootstrap).
     public let assets: [SiteFile]
+    /// The build's summary and what moved since the previous build.
+    public let changes: SiteChanges
     private let facts: SiteFacts
     private let data: SiteData
 
@@ -35,16 +37,25 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
     ///   - recommendations: every user's list, in user order.
     ///   - evaluation: an offline evaluation to publish as `evaluation.md`.
     ///   - assets: files to copy into the site as they are.
+    ///   - changes: what moved since the previous build; `nil` for a first build.
     /// - Complexity: O(events + users × k log(users × k) + items) for the shared tallies.
     public init(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]],
-                evaluation: EvaluationResult? = nil, assets: [SiteFile] = []) {
+                evaluation: EvaluationResult? = nil, assets: [SiteFile] = [], changes: SiteChanges? = nil) {
         builder = ReportBuilder(model: model, recommendations: recommendations)
+        self.changes = changes ?? SiteChanges(
+            summary: BuildSummary(model: model, recommendations: recommendations), previous: nil)
         self.templates = templates
         self.evaluation = evaluation
         self.assets = assets
         facts = SiteFacts(builder: builder)
         data = SiteData(model: model)
         aggregates = UserAggregates(items: model.dataset.items)
+    }
+
+    /// The report site of a build's inputs.
+    public convenience init(_ inputs: SiteContentInputs, evaluation: EvaluationResult? = nil) {
+        self.init(model: inputs.model, templates: inputs.templates, recommendations: inputs.recommendations,
+                  evaluation: evaluation, assets: inputs.assets, changes: inputs.changes)
     }
 
     public var pageCount: Int { facts.users.count + facts.items.count + siteTemplateNames.count }
@@ -54,7 +65,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
 
     private var siteTemplateNames: [String] {
         ["index.md", "users-index.md", "items-index.md", "popular.md", "compare.md", "data-quality.md",
-         "methodology.md"] + (evaluation == nil ? [] : ["evaluation.md"])
+         "methodology.md", "changes.md"] + (evaluation == nil ? [] : ["evaluation.md"])
     }
 
     /// - Throws: `RecSiteError.templateError` for the first page template missing from the folder.
@@ -86,7 +97,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
         case .users(let users):
             let reports = batch.userReports
             let made = try Self.inOrder(parallelMap(count: reports.count, workers: workers, makeScratch: {}) { index, _ in
-                Result { try UserPage(facts: facts, report: reports[index]).render(templates: templates) }
+                Result { try UserPage(facts: facts, report: reports[index], changes: changes).render(templates: templates) }
             })
             batch.pages = made.map(\.page)
             batch.files += made.compactMap(\.chart)
@@ -112,6 +123,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
                 try ComparePage(facts: facts, aggregates: aggregates).render(templates: templates),
                 try DataQualityPage(facts: facts).render(templates: templates),
                 try MethodologyPage(facts: facts, example: example).render(templates: templates),
+                try ChangesPage(changes: changes, facts: facts).render(templates: templates),
             ]
             if let evaluation {
                 let (page, chart) = try EvaluationPage(result: evaluation).render(templates: templates)
@@ -132,7 +144,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
         case .items: break
         case .site:
             let summaries = lock.withLock { self.summaries }
-            batch.files += data.siteWideFiles(summaries: summaries) + assets
+            batch.files += data.siteWideFiles(summaries: summaries) + changes.files + assets
         }
     }
 

@@ -24,6 +24,9 @@ public struct SiteBuilder: Sendable {
         public var k: Int? = nil
         /// Threads for the engine, pages, HTML and file comparison.
         public var workers = ProcessInfoCores.count
+        /// `--previous`: the site whose build `changes.md` compares with;
+        /// `nil` for the site being replaced.
+        public var previousDirectory: String? = nil
         /// Where Bootstrap is copied from.
         public var bootstrapDirectory = SiteAssets.debianBootstrapDirectory
         /// Pages converted, link-checked and written per batch (and users per
@@ -34,10 +37,8 @@ public struct SiteBuilder: Sendable {
         public init() {}
     }
 
-    /// The site's content (`ReportSite`), given the model, the templates,
-    /// every user's list and the files to copy as they are.
-    public typealias ContentMaker = @Sendable (RecommenderModel, TemplateLibrary, [[Recommendation]], [SiteFile]) throws
-        -> any SiteContent
+    /// The site's content (`ReportSite`), from what the steps before made.
+    public typealias ContentMaker = @Sendable (SiteContentInputs) throws -> any SiteContent
 
     /// What a build or check found.
     public struct Outcome: Sendable {
@@ -67,9 +68,7 @@ public struct SiteBuilder: Sendable {
         self.console = console
         self.timings = timings
         self.steps = steps
-        self.makeContent = makeContent ?? { model, templates, lists, assets in
-            ReportSite(model: model, templates: templates, recommendations: lists, assets: assets)
-        }
+        self.makeContent = makeContent ?? { ReportSite($0) }
     }
 
     // MARK: - The whole build

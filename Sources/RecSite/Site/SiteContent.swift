@@ -81,3 +81,24 @@ extension SiteContent {
         return (pages, files)
     }
 }
+
+/// What a site's content is made from: the steps' results before `reports`.
+public struct SiteContentInputs: Sendable {
+    public let model: RecommenderModel
+    public let templates: TemplateLibrary
+    /// Every user's list, in user order.
+    public let recommendations: [[Recommendation]]
+    /// Files to copy into the site as they are.
+    public let assets: [SiteFile]
+    /// The build's summary and what moved since the previous build.
+    public let changes: SiteChanges
+
+    public init(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]],
+                assets: [SiteFile], changes: SiteChanges) {
+        self.model = model
+        self.templates = templates
+        self.recommendations = recommendations
+        self.assets = assets
+        self.changes = changes
+    }
+}

@@ -30,6 +30,12 @@ public enum SitePaths {
     public static func userGenreChart(_ id: String) -> String { "charts/users/\(SafeFileName.forID(id))-genres.svg" }
 
     public static let health = "api/health.json"
+    /// What this build computed from which facts (`BuildSummary`).
+    public static let buildSummary = "api/build.json"
+    /// The summary `changes.md` compares with (`SiteChanges`).
+    public static let previousBuildSummary = "api/previous-build.json"
+    /// What changed since the previous build.
+    public static let changes = "changes.md"
     public static let popularJSON = "api/popular.json"
     public static let usersJSON = "api/users.json"
     public static let itemsJSON = "api/items.json"

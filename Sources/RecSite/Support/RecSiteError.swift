@@ -14,6 +14,10 @@ public enum RecSiteError: Error, CustomStringConvertible, Equatable {
     case missingPackageFile(path: String, package: String)
     /// The site writer will not replace a folder it did not write.
     case refusingToReplace(path: String, reason: String)
+    /// A build summary (`api/build.json`) that cannot be read.
+    case invalidSummary(path: String, reason: String)
+    /// A `git` command failed (`recsite diff --git`).
+    case gitFailed(command: String, reason: String)
     /// A `BuildInterruption` stopped a build of `target` (`signal` is the
     /// number it was tripped with); nothing was changed.
     case interrupted(signal: Int32, whileWriting: Bool, target: String, previousSiteIntact: Bool)
@@ -41,6 +45,10 @@ public enum RecSiteError: Error, CustomStringConvertible, Equatable {
             return "\(path) not found (install it with: apt-get install \(package))"
         case .refusingToReplace(let path, let reason):
             return "\(path): refusing to replace: \(reason)"
+        case .invalidSummary(let path, let reason):
+            return "\(path): not a recsite build summary: \(reason)"
+        case .gitFailed(let command, let reason):
+            return "\(command) failed: \(reason)"
         case .interrupted(let signal, let whileWriting, let target, let previousSiteIntact):
             return "interrupted (\(signal)) \(whileWriting ? "while writing" : "before writing") \(target); "
                 + "nothing was changed" + (previousSiteIntact ? " (the previous site is intact)" : "")

@@ -18,7 +18,10 @@ struct BuildCommand: ParsableCommand {
         The site is written into a staging folder beside --out and swapped in, so a failed \
         build leaves the old site untouched; files the build no longer makes are removed, and \
         files whose bytes did not change keep their modification time. Every internal link is \
-        checked before anything is written. recsite only replaces a folder that holds its \
+        checked before anything is written. Every build writes api/build.json, a summary of \
+        what it computed from which inputs, and changes.md, what moved since the previous \
+        build (the site it replaces, or --previous DIR); `recsite diff` compares any two. \
+        recsite only replaces a folder that holds its \
         .recsite-manifest (or an empty one).
 
         --check builds in memory, writes nothing, and lists on stdout each file of --out that \
@@ -59,6 +62,10 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Run the offline evaluation (recsite evaluate's defaults, with this build's k and weights) and publish it as evaluation.md.")
     var evaluate = false
 
+    @Option(help: ArgumentHelp(
+        "The site whose build changes.md compares with (default: the site --out replaces).", valueName: "dir"))
+    var previous: String?
+
     @Flag(help: "Write nothing; exit 1 listing the files of --out that would change.")
     var check = false
 
@@ -87,14 +94,12 @@ struct BuildCommand: ParsableCommand {
         settings.weightOverrides = options.weights
         settings.k = count.k
         settings.workers = workers ?? ProcessInfoCores.count
+        settings.previousDirectory = previous
         let cachedEvaluation = try evaluation.map(Self.readEvaluation)
         let evaluate = self.evaluate
         let phases = PhaseTimings()
-        let builder = SiteBuilder(options: settings, console: StandardErrorConsole(quiet: quiet), timings: phases) {
-            model, templates, recommendations, assets in
-            let evaluationResult = try evaluate ? Self.runEvaluation(model) : cachedEvaluation
-            return ReportSite(model: model, templates: templates, recommendations: recommendations,
-                              evaluation: evaluationResult, assets: assets)
+        let builder = SiteBuilder(options: settings, console: StandardErrorConsole(quiet: quiet), timings: phases) { inputs in
+            ReportSite(inputs, evaluation: try evaluate ? Self.runEvaluation(inputs.model) : cachedEvaluation)
         }
         // --check writes nothing and takes no lock: signals keep their default action.
         let signals = check ? nil : InterruptSignals()

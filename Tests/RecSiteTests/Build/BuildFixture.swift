@@ -42,8 +42,8 @@ struct BuildFixture {
         options.templatesDirectory = templates
         options.configPath = Self.repository.appendingPathComponent("recsite.yml").path
         options.workers = workers
-        return SiteBuilder(options: options, console: console, makeContent: renderPages ?? { model, _, lists, assets in
-            StandInPages.render(model: model, recommendations: lists, assets: assets)
+        return SiteBuilder(options: options, console: console, makeContent: renderPages ?? {
+            StandInPages.render(model: $0.model, recommendations: $0.recommendations, assets: $0.assets)
         })
     }
 
@@ -102,11 +102,9 @@ enum PageSource: String, CaseIterable, Sendable, CustomTestStringConvertible {
     var renderer: SiteBuilder.ContentMaker {
         switch self {
         case .standIn:
-            return { model, _, lists, assets in StandInPages.render(model: model, recommendations: lists, assets: assets) }
+            return { StandInPages.render(model: $0.model, recommendations: $0.recommendations, assets: $0.assets) }
         case .sitePages:
-            return { model, templates, lists, assets in
-                ReportSite(model: model, templates: templates, recommendations: lists, assets: assets)
-            }
+            return { ReportSite($0) }
         }
     }
 }

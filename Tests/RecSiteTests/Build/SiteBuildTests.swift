@@ -26,9 +26,9 @@ struct SiteBuildTests {
             #expect(checker.brokenLinks(links, from: path) == [], "\(path)")
             pagesChecked += 1
         }
-        // 6 users + 6 items + 2 indexes + 5 other pages, each as .md and .html,
+        // 6 users + 6 items + 2 indexes + 6 other pages, each as .md and .html,
         // and the site's README.md (whose links resolve too).
-        #expect(pagesChecked == 39)
+        #expect(pagesChecked == 41)
         #expect(paths.contains(".nojekyll") && paths.contains("README.md"))
         // Hostile IDs land in safe names inside their folder.
         for path in paths {
@@ -46,7 +46,7 @@ struct SiteBuildTests {
         _ = try fixture.builder(renderPages: source.renderer).build()
         let site = fixture.scratch + "/site"
         let pages = try BuildFixture.files(under: site).filter { $0.hasSuffix(".html") }
-        #expect(pages.count == 19)
+        #expect(pages.count == 20)
         for page in pages {
             let html = try String(contentsOfFile: site + "/" + page, encoding: .utf8)
             #expect(html.components(separatedBy: "<h1").count - 1 == 1, "\(page)")
@@ -103,7 +103,7 @@ struct SiteBuildTests {
             #expect(phases.phases.map(\.name)
                 == BuildStep.standard.map(\.name))
             #expect(BuildStep.standard.map(\.name)
-                == ["load", "cleanse", "model", "recommend", "reports", "pages", "html", "data", "links", "write"])
+                == ["load", "cleanse", "model", "recommend", "changes", "reports", "pages", "html", "data", "links", "write"])
         }
         // No machine path and no clock time in any file.
         for (path, bytes) in one where !path.hasPrefix("assets/vendor/") {
@@ -187,8 +187,8 @@ struct SiteBuildTests {
         let before = try BuildFixture.contents(of: fixture.scratch + "/site")
         // A chart at a path that is also a folder: fails after other files are
         // already in the staging folder (files are written batch by batch).
-        let clash = fixture.builder { model, _, lists, assets in
-            var result = StandInPages.render(model: model, recommendations: lists, assets: assets)
+        let clash = fixture.builder { inputs in
+            var result = StandInPages.render(model: inputs.model, recommendations: inputs.recommendations, assets: inputs.assets)
             result.files.append(SiteFile(path: "charts/users", text: "x"))
             return result
         }
@@ -204,16 +204,16 @@ struct SiteBuildTests {
     @Test func aBrokenLinkFailsTheBuildNamingPageAndLink() throws {
         let fixture = try BuildFixture()
         defer { fixture.cleanUp() }
-        let broken = fixture.builder { model, _, lists, assets in
-            var result = StandInPages.render(model: model, recommendations: lists, assets: assets)
+        let broken = fixture.builder { inputs in
+            var result = StandInPages.render(model: inputs.model, recommendations: inputs.recommendations, assets: inputs.assets)
             let page = result.pages.removeLast()
             result.pages.append(MarkdownPage(path: page.path, title: page.title, breadcrumbs: page.breadcrumbs,
                                              markdown: page.markdown + "\nSee [gone](items/gone.md).\n"))
             return result
         }
         #expect(throws: RecSiteError.brokenLinks([
-            "methodology.html: items/gone.html (no such file)",
-            "methodology.md: items/gone.md (no such file)",
+            "changes.html: items/gone.html (no such file)",
+            "changes.md: items/gone.md (no such file)",
         ])) { try broken.build() }
         #expect(!FileManager.default.fileExists(atPath: fixture.scratch + "/site"))
         #expect(try BuildFixture.leftovers(in: fixture.scratch) == [])
@@ -239,15 +239,15 @@ struct SiteBuildTests {
         _ = try fixture.builder().build()
         let lines = fixture.console.lines
         #expect(lines.contains("phase: loading \(BuildFixture.data)/"))
-        #expect(lines.contains("phase: rendering 19 pages as Markdown and HTML"))
-        #expect(lines.contains("progress: pages 0/19"))
-        #expect(lines.contains("progress: done 19/19"))
+        #expect(lines.contains("phase: rendering 20 pages as Markdown and HTML"))
+        #expect(lines.contains("progress: pages 0/20"))
+        #expect(lines.contains("progress: done 20/20"))
         let summary = try #require(lines.last)
         #expect(summary.hasPrefix("built \(fixture.scratch)/site/ in "))
-        // 19 pages × 2, 6 charts, 4 API + 12 JSON per user, the search script,
+        // 20 pages × 2, 6 charts, 4 API + 12 JSON per user, the search script,
         // 1 + 24 CSV, 5 assets, 4 Bootstrap files and its licence, README.md,
         // .nojekyll and the manifest.
-        #expect(summary.hasSuffix(": 99 files (19 pages as .md and .html): 99 written, 0 unchanged, 0 removed"))
+        #expect(summary.hasSuffix(": 101 files (20 pages as .md and .html): 101 written, 0 unchanged, 0 removed"))
     }
 }
 

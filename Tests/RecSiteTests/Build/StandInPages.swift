@@ -17,7 +17,7 @@ enum StandInPages {
         }
 
         let sections = [SitePaths.usersIndex, SitePaths.itemsIndex, SitePaths.popular, SitePaths.compare,
-                        SitePaths.dataQuality, SitePaths.methodology]
+                        SitePaths.dataQuality, SitePaths.methodology, SitePaths.changes]
         page(SitePaths.index, "Overview",
              sections.map { "- [\($0)](\(link(SitePaths.index, $0)))" }.joined(separator: "\n")
                 + "\n- [health](\(link(SitePaths.index, SitePaths.health)))\n")
@@ -59,7 +59,8 @@ enum StandInPages {
                  "Genre: \(escape(item.genre)). Back to [all items](\(link(path, SitePaths.itemsIndex))).\n")
         }
         for (path, title) in [(SitePaths.popular, "Popular"), (SitePaths.compare, "Compare"),
-                              (SitePaths.dataQuality, "Data quality"), (SitePaths.methodology, "Methodology")] {
+                              (SitePaths.dataQuality, "Data quality"), (SitePaths.methodology, "Methodology"),
+                              (SitePaths.changes, "Changes")] {
             page(path, title, crumbs: [home], "See the [overview](\(link(path, SitePaths.index))) and "
                  + "[popular movies](\(link(path, SitePaths.popularMoviesCSV))).\n\n~~old~~ https://example.com\n")
         }

@@ -11,7 +11,7 @@ import Testing
     static func targets(_ site: PageFixture.Site) -> Set<String> {
         var targets = Set(site.pages.map(\.path) + site.files.map(\.path))
         targets.formUnion([SitePaths.health, SitePaths.popularJSON, SitePaths.usersJSON, SitePaths.itemsJSON,
-                           SitePaths.popularMoviesCSV])
+                           SitePaths.popularMoviesCSV, SitePaths.buildSummary])
         for user in site.model.dataset.users {
             targets.formUnion([
                 SitePaths.recommendationsJSON(user.id), SitePaths.userHistoryJSON(user.id),
@@ -48,7 +48,7 @@ import Testing
         let index = try site.page(SitePaths.index)
         let fromIndex = Set(MarkdownLinks.targets(in: index.markdown).compactMap { MarkdownLinks.resolve($0, from: index.path) })
         for path in [SitePaths.usersIndex, SitePaths.itemsIndex, SitePaths.popular, SitePaths.compare,
-                     SitePaths.dataQuality, SitePaths.methodology] {
+                     SitePaths.dataQuality, SitePaths.methodology, SitePaths.changes, SitePaths.buildSummary] {
             #expect(fromIndex.contains(path), "index.md does not link \(path)")
         }
     }

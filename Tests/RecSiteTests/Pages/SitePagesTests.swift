@@ -9,7 +9,7 @@ import Testing
         let dataset = site.model.dataset
         let expected = dataset.users.map { SitePaths.user($0.id) } + dataset.items.map { SitePaths.item($0.id) }
             + [SitePaths.index, SitePaths.usersIndex, SitePaths.itemsIndex, SitePaths.popular, SitePaths.compare,
-               SitePaths.dataQuality, SitePaths.methodology]
+               SitePaths.dataQuality, SitePaths.methodology, SitePaths.changes]
         #expect(site.pages.map(\.path) == expected)
         let withHistory = dataset.users.indices.filter { site.model.historyCount(user: $0) > 0 }
         #expect(site.files.map(\.path) == withHistory.map { SitePaths.userGenreChart(dataset.users[$0].id) })
