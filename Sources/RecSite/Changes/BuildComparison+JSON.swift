@@ -34,7 +34,8 @@ extension BuildComparison {
             ("lists_changed", .array(lists.map {
                 .object([("user_id", .string($0.user)), ("entered", ranked($0.entered)), ("left", ranked($0.left)),
                          ("moved", .array($0.moved.map {
-                             .object([("item_id", .string($0.item)), ("old", .integer($0.old)), ("new", .integer($0.new))])
+                             .object([("item_id", .string($0.item)), ("old", .integer($0.old)), ("new", .integer($0.new)),
+                                      ("new_source", $0.newSource.map(JSONValue.string) ?? .null)])
                          }))])
             })),
             ("score_moves", .array(scoreMoves.map {

@@ -50,6 +50,8 @@ public struct BuildComparison: Sendable, Equatable {
         public var item: String
         public var old: Int
         public var new: Int
+        /// The new source (`cf` or `popular`) when it changed, else `nil`.
+        public var newSource: String? = nil
     }
 
     /// One user's top-k, changed.
@@ -199,7 +201,8 @@ extension BuildComparison {
             if let before = oldRanks[item] {
                 let sourceChanged = (old.scores[before] == nil) != (new.scores[position] == nil)
                 if before != position || sourceChanged {
-                    change.moved.append(RankMove(item: item, old: before + 1, new: position + 1))
+                    let source = sourceChanged ? (new.scores[position] == nil ? "popular" : "cf") : nil
+                    change.moved.append(RankMove(item: item, old: before + 1, new: position + 1, newSource: source))
                 }
             } else {
                 change.entered.append(Ranked(item: item, rank: position + 1))

@@ -18,7 +18,9 @@ extension BuildSummary {
 
     private var settingsJSON: JSONValue {
         .object([("k", .integer(settings.k)),
-                 ("weights", .object(settings.weights.map { ($0.type, .number($0.weight)) }))])
+                 ("weights", .array(settings.weights.map {
+                     .object([("type", .string($0.type)), ("weight", .number($0.weight))])
+                 }))])
     }
 
     private func lines(_ values: [JSONValue]) -> String {
@@ -43,11 +45,11 @@ extension BuildSummary {
             }
             return value
         }
-        settings = Settings(k: file.settings.k, weights: file.settings.weights.pairs.map { Weight(type: $0.0, weight: $0.1) })
+        settings = Settings(k: file.settings.k, weights: file.settings.weights.map { Weight(type: $0.type, weight: $0.weight) })
         inputs = try file.inputs.map {
             Input(file: $0.file, rows: $0.rows, kept: $0.kept, fingerprint: try print($0.fingerprint, $0.file),
-                  reasons: $0.reasons.pairs.map { Count(name: $0.0, count: $0.1) },
-                  repairs: $0.repairs.pairs.map { Count(name: $0.0, count: $0.1) })
+                  reasons: $0.reasons.map { Count(name: $0.name, count: $0.count) },
+                  repairs: $0.repairs.map { Count(name: $0.name, count: $0.count) })
         }
         users = try file.users.map {
             guard $0.items.count == $0.scores.count else {
@@ -87,10 +89,13 @@ private extension BuildSummary.Input {
         .object([
             ("file", .string(file)), ("rows", .integer(rows)), ("kept", .integer(kept)),
             ("fingerprint", .string(fingerprint.hex)),
-            ("reasons", .object(reasons.map { ($0.name, .integer($0.count)) })),
-            ("repairs", .object(repairs.map { ($0.name, .integer($0.count)) })),
+            ("reasons", .array(reasons.map(\.json))), ("repairs", .array(repairs.map(\.json))),
         ])
     }
+}
+
+private extension BuildSummary.Count {
+    var json: JSONValue { .object([("name", .string(name)), ("count", .integer(count))]) }
 }
 
 private extension BuildSummary.UserEntry {
@@ -115,13 +120,15 @@ private extension BuildSummary.ItemEntry {
 
 /// The file's shape for `JSONDecoder`.
 private struct SummaryFile: Decodable {
+    struct Weight: Decodable { let type: String, weight: Double }
+    struct Count: Decodable { let name: String, count: Int }
     struct Settings: Decodable {
         let k: Int
-        let weights: OrderedPairs<Double>
+        let weights: [Weight]
     }
     struct Input: Decodable {
         let file: String, rows: Int, kept: Int, fingerprint: String
-        let reasons: OrderedPairs<Int>, repairs: OrderedPairs<Int>
+        let reasons: [Count], repairs: [Count]
     }
     struct User: Decodable {
         let id: String, row: String, events: Int, events_fingerprint: String, history: Int
@@ -135,15 +142,4 @@ private struct SummaryFile: Decodable {
     let inputs: [Input]
     let users: [User]
     let items: [Item]
-}
-
-/// A JSON object's members sorted by name (code points): a reader compares
-/// weights, reasons and repairs by name, never by position.
-private struct OrderedPairs<Value: Decodable>: Decodable {
-    let pairs: [(String, Value)]
-
-    init(from decoder: any Decoder) throws {
-        pairs = try [String: Value](from: decoder).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-            .map { ($0.key, $0.value) }
-    }
 }

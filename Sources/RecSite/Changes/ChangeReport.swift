@@ -23,10 +23,18 @@ public struct ChangeReport: Sendable {
         public var omitted: Int
     }
 
+    /// A sentence, or a table with its caption.
+    public enum Block: Sendable {
+        case line(Line)
+        case table(caption: Line, Table)
+    }
+
     public struct Section: Sendable {
         public var title: String
-        public var lines: [Line] = []
-        public var tables: [(caption: Line, table: Table)] = []
+        public var blocks: [Block] = []
+        var isEmpty: Bool { blocks.isEmpty }
+        mutating func add(_ line: Line) { blocks.append(.line(line)) }
+        mutating func add(_ caption: Line, _ table: Table) { blocks.append(.table(caption: caption, table)) }
     }
 
     public let headline: Line
@@ -69,84 +77,85 @@ public struct ChangeReport: Sendable {
         var sections: [Section] = []
 
         var inputs = Section(title: "Inputs and settings")
-        if c.inputs.isEmpty && c.settings.isEmpty { inputs.lines.append([.text("The same input facts and settings.")]) }
+        if c.inputs.isEmpty && c.settings.isEmpty { inputs.add([.text("The same input facts and settings.")]) }
         if !c.inputs.isEmpty {
-            inputs.tables.append(([.text("Input files whose facts or counts changed:")], table(
+            inputs.add([.text("Input files whose facts or counts changed:")], table(
                 [("File", false), ("Rows", true), ("Kept", true), ("Kept facts", false), ("Cleansing counts", false)],
                 c.inputs) { input in
                     [[.data(input.file)], [.text(Self.arrow(input.rows.old, input.rows.new))],
                      [.text(Self.arrow(input.kept.old, input.kept.new))], [.text(input.factsChanged ? "changed" : "same")],
                      [.data(input.counts.isEmpty ? "same" : input.counts.map { "\($0.name) \(Self.arrow($0.old, $0.new))" }
                          .joined(separator: "; "))]]
-                }))
+                })
         }
         if !c.settings.isEmpty {
-            inputs.tables.append(([.text("Settings:")], table([("Setting", false), ("Old", true), ("New", true)], c.settings) {
+            inputs.add([.text("Settings:")], table([("Setting", false), ("Old", true), ("New", true)], c.settings) {
                 [[.data($0.name)], [.text($0.old ?? "—")], [.text($0.new ?? "—")]]
-            }))
+            })
         }
         sections.append(inputs)
 
         var people = Section(title: "Users and items")
-        people.lines += [
+        for line in [
             list("Users added", c.usersAdded, Piece.user), list("Users removed", c.usersRemoved, { .data($0) }),
             list("Users whose profile row changed", c.profilesChanged, Piece.user),
             list("Items added", c.itemsAdded, item), list("Items removed", c.itemsRemoved, { .data($0) }),
-        ].compactMap { $0 }
+        ].compactMap({ $0 }) { people.add(line) }
         if !c.events.isEmpty {
             let added = c.events.reduce(0) { $0 + max(0, $1.new - $1.old) }
             let removed = c.events.reduce(0) { $0 + max(0, $1.old - $1.new) }
-            people.tables.append(([.text("Kept events changed for \(c.events.count) user\(c.events.count == 1 ? "" : "s") "
+            people.add([.text("Kept events changed for \(c.events.count) user\(c.events.count == 1 ? "" : "s") "
                 + "(+\(added) / −\(removed) events; a changed event counts as neither):")],
-                table([("User", false), ("Events", true)], c.events) { [[.user($0.user)], [.text(Self.arrow($0.old, $0.new))]] }))
+                table([("User", false), ("Events", true)], c.events) { [[.user($0.user)], [.text(Self.arrow($0.old, $0.new))]] })
         }
         if !c.itemsChanged.isEmpty {
-            people.tables.append(([.text("Items whose row changed (title, content type or genre):")],
+            people.add([.text("Items whose row changed (title, content type or genre):")],
                 table([("Item", false), ("Old title", false), ("New title", false)], c.itemsChanged) {
                     [[.data($0.item)], [.data($0.old)], [.data($0.new)]]
-                }))
+                })
         }
-        if people.lines.isEmpty && people.tables.isEmpty { people.lines.append([.text("No user or item was added, removed or changed.")]) }
+        if people.isEmpty { people.add([.text("No user or item was added, removed or changed.")]) }
         sections.append(people)
 
         var lists = Section(title: "Recommendations (top \(c.k))")
-        lists.lines.append([.text("Top \(c.k) changed for \(c.lists.count) of \(c.usersCompared) users in both builds"
+        lists.add([.text("Top \(c.k) changed for \(c.lists.count) of \(c.usersCompared) users in both builds"
             + (c.usersAdded.isEmpty ? "." : "; \(c.usersAdded.count) new user\(c.usersAdded.count == 1 ? "" : "s") got a first list."))])
         if !c.lists.isEmpty {
-            lists.tables.append(([.text("The most moved lists (items in and out first, then rank distance):")],
+            lists.add([.text("The most moved lists (items in and out first, then rank distance):")],
                 table([("User", false), ("Entered", false), ("Left", false), ("Rank moves", false)], c.lists) { change in
                     [[.user(change.user)], items(change.entered), items(change.left),
                      change.moved.enumerated().flatMap { index, move in
-                         (index > 0 ? [Piece.text(", ")] : []) + [item(move.item), .text(" #\(move.old)→#\(move.new)")]
+                         (index > 0 ? [Piece.text(", ")] : []) + [item(move.item), .text(" #\(move.old)→#\(move.new)"
+                             + (move.newSource.map { $0 == "cf" ? " (now cf)" : " (now popular fill)" } ?? ""))]
                      }]
-                }))
+                })
         }
         if let largest = c.scoreMoves.first {
-            lists.lines.append([.text("Scores moved on an unchanged list for \(c.scoreMoves.count) user\(c.scoreMoves.count == 1 ? "" : "s"); "
+            lists.add([.text("Scores moved on an unchanged list for \(c.scoreMoves.count) user\(c.scoreMoves.count == 1 ? "" : "s"); "
                 + "the largest relative move is \(Self.percent(largest.relative)) ("), .user(largest.user), .text(", "),
                 item(largest.item), .text(": \(NumberFormat.score(largest.old)) → \(NumberFormat.score(largest.new))).")])
-            lists.tables.append(([.text("Largest score moves on unchanged lists:")],
+            lists.add([.text("Largest score moves on unchanged lists:")],
                 table([("User", false), ("Item", false), ("Old", true), ("New", true), ("Move", true)], c.scoreMoves) {
                     [[.user($0.user)], [item($0.item)], [.text(NumberFormat.score($0.old))], [.text(NumberFormat.score($0.new))],
                      [.text(Self.percent($0.relative))]]
-                }))
+                })
         } else {
-            lists.lines.append([.text("No score moved on an unchanged list.")])
+            lists.add([.text("No score moved on an unchanged list.")])
         }
         sections.append(lists)
 
         var exposure = Section(title: "Exposure and popularity")
-        if c.exposure.isEmpty { exposure.lines.append([.text("Every item is recommended to as many users as before.")]) } else {
-            exposure.tables.append(([.text("Items recommended to more or fewer users (\(c.exposure.count)):")],
+        if c.exposure.isEmpty { exposure.add([.text("Every item is recommended to as many users as before.")]) } else {
+            exposure.add([.text("Items recommended to more or fewer users (\(c.exposure.count)):")],
                 table([("Item", false), ("Users", true), ("Change", true)], c.exposure) {
                     [[item($0.item)], [.text(Self.arrow($0.old, $0.new))], [.text(Self.signed($0.new - $0.old))]]
-                }))
+                })
         }
-        if c.popularity.isEmpty { exposure.lines.append([.text("No popularity rank changed.")]) } else {
-            exposure.tables.append(([.text("Popularity ranks that changed (\(c.popularity.count)):")],
+        if c.popularity.isEmpty { exposure.add([.text("No popularity rank changed.")]) } else {
+            exposure.add([.text("Popularity ranks that changed (\(c.popularity.count)):")],
                 table([("Item", false), ("Rank", true), ("Change", true)], c.popularity) {
                     [[item($0.item)], [.text("#\($0.old) → #\($0.new)")], [.text(Self.signed($0.old - $0.new))]]
-                }))
+                })
         }
         sections.append(exposure)
         self.sections = sections

@@ -20,8 +20,11 @@ public struct ChangeReportMarkdown: Sendable {
         var blocks = [inline(report.headline)]
         for section in report.sections {
             blocks.append("\(hashes) \(section.title)")
-            blocks += section.lines.map(inline)
-            for (caption, table) in section.tables {
+            for block in section.blocks {
+                guard case .table(let caption, let table) = block else {
+                    if case .line(let line) = block { blocks.append(inline(line)) }
+                    continue
+                }
                 blocks.append(inline(caption))
                 var rows = ["| " + table.columns.map(\.name).joined(separator: " | ") + " |",
                             "|" + table.columns.map { $0.numeric ? " ---: |" : " --- |" }.joined()]

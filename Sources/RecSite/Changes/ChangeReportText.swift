@@ -4,8 +4,11 @@ public enum ChangeReportText {
         var out = "Changes from \(old) to \(new)\n\n" + plain(report.headline) + "\n"
         for section in report.sections {
             out += "\n" + section.title + "\n" + String(repeating: "=", count: section.title.count) + "\n"
-            for line in section.lines { out += plain(line) + "\n" }
-            for (caption, table) in section.tables {
+            for block in section.blocks {
+                guard case .table(let caption, let table) = block else {
+                    if case .line(let line) = block { out += plain(line) + "\n" }
+                    continue
+                }
                 out += plain(caption) + "\n"
                 var text = TextTable(table.columns.map { ($0.name, $0.numeric ? .right : .left) })
                 for row in table.rows { text.add(row.map(plain)) }
