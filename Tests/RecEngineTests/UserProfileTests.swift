@@ -108,7 +108,7 @@ struct UserProfileTests {
         for (u, user) in model.dataset.users.enumerated() {
             let mine = catalog.events.filter { $0.user == user.id }
             let r = reference.history(user.id)
-            // r descending, then ID order; r is summed in file order on both sides, so the order is exact.
+            // r descending, then ID order; r sums its terms in ascending order on both sides, so the order is exact.
             let expectedOrder = r.keys.sorted { r[$0]! != r[$1]! ? r[$0]! > r[$1]! : ReferenceIDOrder.less($0, $1) }
             let profile = model.profile(user: u)
             #expect(profile.history.map { model.dataset.items[Int($0.item)].id } == expectedOrder, "\(user.id)")

@@ -1,4 +1,5 @@
 /// The kept events in file order, as parallel arrays of dense indices.
+/// Nothing computed from them depends on that order (docs/rules.md, "Row order").
 public struct EventTable: Sendable {
     /// Index into `Dataset.users`.
     public internal(set) var user: [Int32] = []

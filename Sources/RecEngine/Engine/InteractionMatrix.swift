@@ -32,9 +32,9 @@ public struct InteractionMatrix: Sendable {
         itemCount = dataset.items.count
         let typeWeights = dataset.eventTypes.map { weights.weight(of: $0) ?? 0 }
 
-        // Events ordered by user, then item, then file position, with two
-        // stable counting passes (by item, then by user): no comparisons.
-        // r sums a user's events on an item in file order.
+        // Events grouped by user, then item, with two counting passes (by
+        // item, then by user): no comparisons. Within a group the events stay
+        // in file order, which the sums below must not depend on.
         var itemStart = [Int](repeating: 0, count: itemCount + 1)
         for i in events.item { itemStart[Int(i) + 1] += 1 }
         for i in 0..<itemCount { itemStart[i + 1] += itemStart[i] }
@@ -59,19 +59,32 @@ public struct InteractionMatrix: Sendable {
         var rowItem: [Int32] = [], rowScore: [Double] = []
         var rowEvents: [Int32] = [], rowLastSeen: [Int64] = []
         rowItem.reserveCapacity(events.count)
+        var terms: [Double] = []  // one (user, item) group's terms, reused
         for u in 0..<userCount {
             var index = bucketStart[u]
             let end = bucketStart[u + 1]
             while index < end {
                 let item = events.item[Int(ordered[index])]
-                var r = 0.0, count: Int32 = 0, last = Int64.min
+                // The first two terms stay in registers; a third moves them
+                // all to `terms` for sorting (docs/rules.md, "Summation order").
+                var count: Int32 = 0, last = Int64.min
+                var a = 0.0, b = 0.0
                 while index < end, events.item[Int(ordered[index])] == item {
                     let e = Int(ordered[index])
-                    r += events.watchSeconds[e] * typeWeights[Int(events.type[e])]
+                    let term = events.watchSeconds[e] * typeWeights[Int(events.type[e])]
+                    switch count {
+                    case 0: a = term
+                    case 1: b = term
+                    case 2:
+                        terms.removeAll(keepingCapacity: true)
+                        terms.append(a); terms.append(b); terms.append(term)
+                    default: terms.append(term)
+                    }
                     count += 1
                     last = max(last, events.seconds[e])
                     index += 1
                 }
+                let r = count <= 2 ? 0 + a + b : Self.canonicalSum(&terms)
                 rowItem.append(item); rowScore.append(r)
                 rowEvents.append(count); rowLastSeen.append(last)
             }
@@ -101,6 +114,37 @@ public struct InteractionMatrix: Sendable {
         self.columnStart = columnStart
         self.columnUser = columnUser
         self.columnScore = columnScore
+    }
+
+    /// `r(u,i)` from its terms `watch_seconds × weight`: added from 0 in
+    /// ascending order of value, so the bits depend on the terms alone, not
+    /// on the order of the rows they came from (docs/rules.md, "Row order").
+    ///
+    /// Terms with equal values have equal bits, apart from ±0, which leave a
+    /// sum started at +0 as it is; so every ascending order gives the same
+    /// sum. One or two terms need no sorting: `0 + a + b` is `b + a`.
+    /// - Parameter terms: the terms, in any order; left sorted.
+    /// - Complexity: O(n log n) for n terms; an insertion sort for the few
+    ///   events a user mostly has on one item.
+    static func canonicalSum(_ terms: inout [Double]) -> Double {
+        terms.withUnsafeMutableBufferPointer { terms in
+            if terms.count > 16 {
+                terms.sort()
+            } else if terms.count > 2 {
+                for i in 1..<terms.count {
+                    let value = terms[i]
+                    var j = i
+                    while j > 0, terms[j - 1] > value {
+                        terms[j] = terms[j - 1]
+                        j -= 1
+                    }
+                    terms[j] = value
+                }
+            }
+            var sum = 0.0
+            for term in terms { sum += term }
+            return sum
+        }
     }
 
     /// The positions of user u's history in the row arrays.

@@ -21,10 +21,15 @@ public struct UserProfile: Sendable {
     public let user: Int32
     /// H(u) by `r(u,i)` descending, then ID order.
     public let history: [HistoryEntry]
+    /// H(u) in item (ID) order: the order every sum over a history runs in
+    /// (docs/rules.md, "Summation order"), so no total depends on how the
+    /// history is displayed.
+    public let historyByItem: [HistoryEntry]
 
     public init(user u: Int, matrix: InteractionMatrix) {
         user = Int32(u)
-        history = matrix.row(u).map { matrix.historyEntry(at: $0) }.sorted { a, b in a.score != b.score ? a.score > b.score : a.item < b.item }
+        historyByItem = matrix.row(u).map { matrix.historyEntry(at: $0) }
+        history = historyByItem.sorted { a, b in a.score != b.score ? a.score > b.score : a.item < b.item }
     }
 
     /// The movies-only view: history entries whose content type is `movie`.
@@ -35,7 +40,7 @@ public struct UserProfile: Sendable {
     /// `Σ r(u,i)` per genre over `entries` (all history by default): score
     /// descending, then genre name by code points.
     public func genrePreferences(items: [Item], entries: [HistoryEntry]? = nil) -> [GroupTotal] {
-        group(entries ?? history, by: { items[Int($0)].genre }).sorted { a, b in
+        group(entries, by: { items[Int($0)].genre }).sorted { a, b in
             a.score != b.score ? a.score > b.score : codePointLess(a.name, b.name)
         }
     }
@@ -50,16 +55,21 @@ public struct UserProfile: Sendable {
         }
     }
 
-    /// Total `r` over the history.
-    public var totalScore: Double { history.reduce(0) { $0 + $1.score } }
+    /// Total `r` over the history, summed in item order.
+    public var totalScore: Double { historyByItem.reduce(0) { $0 + $1.score } }
+
+    /// Total `r` over the movies-only view, summed in item order.
+    public func movieScore(items: [Item]) -> Double {
+        historyByItem.reduce(0) { items[Int($1.item)].isMovie ? $0 + $1.score : $0 }
+    }
 
     /// Kept events over the history.
     public var eventCount: Int { history.reduce(0) { $0 + $1.events } }
 
     /// Sums in ascending item order so totals do not depend on display order.
-    private func group(_ entries: [HistoryEntry], by key: (Int32) -> String) -> [GroupTotal] {
+    private func group(_ entries: [HistoryEntry]?, by key: (Int32) -> String) -> [GroupTotal] {
         var totals: [String: (items: Int, score: Double)] = [:]
-        for entry in entries.sorted(by: { $0.item < $1.item }) {
+        for entry in entries?.sorted(by: { $0.item < $1.item }) ?? historyByItem {
             totals[key(entry.item), default: (0, 0)].items += 1
             totals[key(entry.item), default: (0, 0)].score += entry.score
         }

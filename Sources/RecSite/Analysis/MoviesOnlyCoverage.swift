@@ -23,22 +23,21 @@ public struct MoviesOnlyCoverage: Sendable, Equatable {
     }
 
     /// Folded from every user's report, in user order.
-    /// - Complexity: O(Σ_u |H(u)| log |H(u)|).
+    /// - Complexity: O(Σ_u |H(u)|).
     public init(reports: some Sequence<UserReport>, items: [Item]) {
         self.init()
-        for report in reports { add(report, byItem: report.historyByItem, items: items) }
+        for report in reports { add(report, items: items) }
     }
 
     /// Adds one user. Users must come in user order and entries are summed in
-    /// item order, so the sums have the same bits however the site is batched.
+    /// item order (`historyByItem`), so the sums have the same bits however
+    /// the site is batched.
     /// - Complexity: O(|H(u)|).
-    /// - Parameter byItem: the report's history in item order (`historyByItem`,
-    ///   sorted once by the caller for every tally it feeds).
-    public mutating func add(_ report: UserReport, byItem: [HistoryEntry], items: [Item]) {
+    public mutating func add(_ report: UserReport, items: [Item]) {
         guard !report.history.isEmpty else { return }
         usersWithHistory += 1
         var hiddenHere = 0
-        for entry in byItem {
+        for entry in report.historyByItem {
             totalScore += entry.score
             if !items[Int(entry.item)].isMovie {
                 hiddenHere += 1

@@ -66,22 +66,21 @@ public struct TasteComparison: Sendable {
     }
 
     /// Folded from every user's report, in user order.
-    /// - Complexity: O(Σ_u |H(u)| log |H(u)| + users × k + items).
+    /// - Complexity: O(Σ_u |H(u)| + users × k + items).
     public init(reports: some Sequence<UserReport>, items: [Item], key: (Item) -> String) {
         self.init(items: items, key: key)
-        for report in reports { add(report, byItem: report.historyByItem) }
+        for report in reports { add(report) }
     }
 
     /// Adds one user's history and list. Users must come in user order, and
-    /// a user's entries are summed in item order (as the engine sums), so the
-    /// totals have the same bits however the site is batched.
+    /// a user's entries are summed in item order (`historyByItem`, as the
+    /// engine sums), so the totals have the same bits however the site is
+    /// batched.
     /// - Complexity: O(|H(u)| + k).
-    /// - Parameter byItem: the report's history in item order (`historyByItem`,
-    ///   sorted once by the caller for every tally it feeds).
-    public mutating func add(_ report: UserReport, byItem: [HistoryEntry]) {
+    public mutating func add(_ report: UserReport) {
         var userScore: [Int: Double] = [:]
         var total = 0.0
-        for entry in byItem {
+        for entry in report.historyByItem {
             let g = groupOf[Int(entry.item)]
             entries[g] += 1
             userScore[g, default: 0] += entry.score

@@ -48,11 +48,12 @@ public struct ReportBuilder: Sendable {
                             breakdown: rec.source == .cf ? model.breakdown(user: u, item: Int(rec.item)) : nil)
         }
         return UserReport(
-            index: u, user: model.dataset.users[u], history: profile.history, moviesOnly: movies,
+            index: u, user: model.dataset.users[u], history: profile.history,
+            historyByItem: profile.historyByItem, moviesOnly: movies,
             contentBreakdown: profile.contentBreakdown(items: items),
             genrePreferences: profile.genrePreferences(items: items),
             movieGenrePreferences: profile.genrePreferences(items: items, entries: movies),
-            totalScore: profile.totalScore, movieScore: movies.reduce(0) { $0 + $1.score },
+            totalScore: profile.totalScore, movieScore: profile.movieScore(items: items),
             eventCount: profile.eventCount, firstActivity: activity.first[u], lastActivity: activity.last[u],
             recommendations: entries)
     }

@@ -19,11 +19,10 @@ public struct UserAggregates: Sendable {
     }
 
     /// Adds one user; users must come in user order.
-    /// - Complexity: O(|H(u)| log |H(u)| + k).
+    /// - Complexity: O(|H(u)| + k).
     public mutating func add(_ report: UserReport) {
-        let byItem = report.historyByItem  // sorted once for the three tallies
-        genres.add(report, byItem: byItem)
-        contentTypes.add(report, byItem: byItem)
-        moviesOnly.add(report, byItem: byItem, items: items)
+        genres.add(report)
+        contentTypes.add(report)
+        moviesOnly.add(report, items: items)
     }
 }

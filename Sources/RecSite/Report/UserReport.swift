@@ -15,6 +15,10 @@ public struct UserReport: Sendable {
     public let user: User
     /// H(u) by `r(u,i)` descending, then ID order: every content type.
     public let history: [HistoryEntry]
+    /// H(u) in item (ID) order, the order every total is summed in (the
+    /// engine's, `totalScore`'s and the tallies over all users'), so totals
+    /// never depend on display order.
+    public let historyByItem: [HistoryEntry]
     /// The history items whose content type is `movie`, in the same order.
     public let moviesOnly: [HistoryEntry]
     /// Items and Σ r per content type: items descending, score descending, name.
@@ -23,7 +27,7 @@ public struct UserReport: Sendable {
     public let genrePreferences: [GroupTotal]
     /// Σ r per genre over the movies only, ordered the same way.
     public let movieGenrePreferences: [GroupTotal]
-    /// Σ r over the history, and over the movies only.
+    /// Σ r over the history, and over the movies only, in item order.
     public let totalScore: Double
     public let movieScore: Double
     /// Kept events over the history.
@@ -39,12 +43,6 @@ public struct UserReport: Sendable {
 
     /// The recommendations that came from collaborative filtering.
     public var collaborative: [RecommendedItem] { recommendations.filter { $0.recommendation.source == .cf } }
-
-    /// The history in item (ID) order, the order the engine sums in; the
-    /// tallies over all users sum each user's entries this way so their
-    /// totals keep their bits.
-    /// - Complexity: O(|H(u)| log |H(u)|), each time.
-    public var historyByItem: [HistoryEntry] { history.sorted { $0.item < $1.item } }
 
     /// The history items that the movies-only view hides.
     public var hiddenByMoviesOnly: Int { history.count - moviesOnly.count }

@@ -40,7 +40,7 @@ struct ReferenceEngine {
     /// Users and items in ID order.
     let users: [String]
     let items: [String]
-    /// r(u,i) for every item in H(u); summed in event order.
+    /// r(u,i) for every item in H(u); its terms summed in ascending order.
     let r: [String: [String: Double]]
     /// sim[i][j] by position in `items`.
     let sim: [[Double]]
@@ -49,13 +49,15 @@ struct ReferenceEngine {
     init(users: [String], items: [String], events: [Event], weights: [String: Double] = standardWeights) {
         self.users = users.sorted(by: ReferenceIDOrder.less)
         self.items = items.sorted(by: ReferenceIDOrder.less)
-        var r: [String: [String: Double]] = [:]
+        var terms: [String: [String: [Double]]] = [:]
         for event in events {
             guard let weight = weights[event.type.lowercased()] else {
                 preconditionFailure("reference events must have a known type: \(event.type)")
             }
-            r[event.user, default: [:]][event.item, default: 0] += event.seconds * weight
+            terms[event.user, default: [:]][event.item, default: []].append(event.seconds * weight)
         }
+        // docs/rules.md, "Summation order": the terms from 0, smallest first.
+        let r = terms.mapValues { $0.mapValues { $0.sorted().reduce(0, +) } }
         self.r = r
         var position: [String: Int] = [:]
         for (index, item) in self.items.enumerated() { position[item] = index }
