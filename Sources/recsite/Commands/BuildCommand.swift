@@ -49,8 +49,10 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The site folder (replaced as a whole).", valueName: "dir"))
     var out = "site"
 
-    @Option(help: ArgumentHelp("Mustache templates and assets/.", valueName: "dir"))
-    var templates = TemplateLibrary.defaultDirectory
+    @Option(help: ArgumentHelp(
+        "Mustache templates and assets/ (default: ./templates if present, else the copy installed beside the binary, ../share/recsite/templates).",
+        valueName: "dir"))
+    var templates: String?
 
     @Option(help: ArgumentHelp(
         "An offline evaluation to publish as evaluation.md (the file of recsite evaluate --json).", valueName: "file"))
@@ -82,7 +84,7 @@ struct BuildCommand: ParsableCommand {
         var settings = SiteBuilder.Options()
         settings.dataDirectory = options.data
         settings.outputDirectory = out
-        settings.templatesDirectory = templates
+        settings.templatesDirectory = TemplateSearch.resolve(explicit: templates)
         settings.configPath = options.config
         settings.weightOverrides = options.weights
         settings.k = count.k
