@@ -31,7 +31,8 @@ public struct BuildStep: Sendable {
     static let load = BuildStep("load", prepare: { state in
         state.console.phase("loading templates from \(state.options.templatesDirectory)/")
         state.templates = try TemplateLibrary(directory: state.options.templatesDirectory)
-        state.converter = try HTMLConverter(templates: state.templates!)
+        state.converter = try HTMLConverter(templates: state.templates!,
+                                            linksMarkdown: state.options.formats.contains(.markdown))
         state.assets = try SiteAssets.templateAssets(templatesDirectory: state.options.templatesDirectory)
             + SiteAssets.bootstrap(directory: state.options.bootstrapDirectory)
         state.config = try RecsiteConfig.load(path: state.options.configPath,
@@ -92,10 +93,11 @@ public struct BuildStep: Sendable {
 
     /// Every internal link recorded as pages are made, then checked against every file.
     static let links = BuildStep("links", perBatch: { state, batch in
-        state.links.record(batch.html.flatMap { [$0.markdownLinks, $0.htmlLinks] }, workers: state.options.workers)
+        let formats = state.options.formats
+        state.links.record(batch.html.flatMap { formats.links(of: $0) }, workers: state.options.workers)
     }, finish: { state in
         state.console.phase("checking links")
-        state.links.record(targets: state.content!.dataLinks)
+        state.links.record(targets: state.content!.dataLinks.filter { state.options.formats.includes(path: $0.file) })
         try state.links.verify(paths: state.sink!.paths)
     })
 
@@ -103,8 +105,9 @@ public struct BuildStep: Sendable {
     /// data files (a folder's files together, as ext4 writes them fastest);
     /// then the swap (or the comparison).
     static let write = BuildStep("write", perBatch: { state, batch in
-        try state.sink!.put(batch.pageFiles)
-        try state.sink!.put(batch.files)
+        let formats = state.options.formats
+        try state.sink!.put(formats == .all ? batch.pageFiles : batch.pageFiles.filter { formats.includes(path: $0.path) })
+        try state.sink!.put(formats == .all ? batch.files : batch.files.filter { formats.includes(path: $0.path) })
     }, finish: { state in
         state.diff = try state.finishSink!()
     })

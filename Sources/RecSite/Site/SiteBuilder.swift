@@ -30,6 +30,8 @@ public struct SiteBuilder: Sendable {
         /// batch of data files): enough to keep every core busy, few enough
         /// that a 100k-user site is never held in memory as Markdown or HTML.
         public var batchSize = 1024
+        /// The file kinds written (`--formats`); pages link only to these.
+        public var formats = SiteFormats.all
 
         public init() {}
     }
@@ -67,8 +69,9 @@ public struct SiteBuilder: Sendable {
         self.console = console
         self.timings = timings
         self.steps = steps
+        let formats = options.formats
         self.makeContent = makeContent ?? { model, templates, lists, assets in
-            ReportSite(model: model, templates: templates, recommendations: lists, assets: assets)
+            ReportSite(model: model, templates: templates, recommendations: lists, assets: assets, formats: formats)
         }
     }
 
