@@ -7,7 +7,7 @@ SITE ?= site
 # The committed site includes the offline evaluation page.
 BUILD_FLAGS ?= --evaluate
 
-.PHONY: all deps release site check test test-bench test-browser spec-check serve bench bench-large bench-report bench-deps bench-venv fuzz clean
+.PHONY: all deps release install uninstall site check test test-bench test-browser spec-check serve bench bench-large bench-report bench-deps bench-venv fuzz clean
 
 all: site
 
@@ -19,6 +19,28 @@ release: deps
 
 site: release
 	$(RELEASE_BIN) build --data $(DATA) --out $(SITE) $(BUILD_FLAGS)
+
+# make install: the binary to $(PREFIX)/bin and the default templates (with
+# their assets) to $(PREFIX)/share/recsite/templates, where an installed
+# recsite finds them from any folder (docs: README, "Installing").
+# PREFIX=$$HOME/.local needs no root; DESTDIR stages a package. INSTALL_BIN
+# picks another build (make test installs its debug build).
+PREFIX ?= /usr/local
+INSTALL ?= install
+INSTALL_BIN ?= $(RELEASE_BIN)
+BIN_DIR = $(abspath $(DESTDIR)$(PREFIX))/bin
+SHARE_DIR = $(abspath $(DESTDIR)$(PREFIX))/share/recsite
+
+install: $(if $(filter $(RELEASE_BIN),$(INSTALL_BIN)),release)
+	$(INSTALL) -d $(BIN_DIR)
+	$(INSTALL) -m 755 $(INSTALL_BIN) $(BIN_DIR)/recsite
+	rm -rf $(SHARE_DIR)/templates
+	cd templates && find . -type d -exec $(INSTALL) -d $(SHARE_DIR)/templates/{} \;
+	cd templates && find . -type f -exec $(INSTALL) -m 644 {} $(SHARE_DIR)/templates/{} \;
+
+uninstall:
+	rm -f $(BIN_DIR)/recsite
+	rm -rf $(SHARE_DIR)
 
 check: release
 	$(RELEASE_BIN) check --data $(DATA)

@@ -1,6 +1,6 @@
 /// FNV-1a over an ID's UTF-8 bytes: a per-user random stream that depends on
 /// the user's ID alone, so adding or removing other users changes nothing.
-func stableHash(_ id: String) -> UInt64 {
+public func stableHash(_ id: String) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in id.utf8 {
         hash ^= UInt64(byte)

@@ -19,10 +19,11 @@ public struct HTMLConverter: Sendable {
     public let renderer: MarkdownRenderer
     public let layout: HTMLLayout
 
+    /// - Parameter linksMarkdown: whether each page links its Markdown twin (not when no `.md` is written).
     /// - Throws: `RecSiteError` if cmark lacks an extension or the layout template is missing.
-    public init(templates: TemplateLibrary) throws {
+    public init(templates: TemplateLibrary, linksMarkdown: Bool = true) throws {
         renderer = try MarkdownRenderer()
-        layout = try HTMLLayout(templates: templates)
+        layout = try HTMLLayout(templates: templates, linksMarkdown: linksMarkdown)
     }
 
     /// The HTML fragment of a page's Markdown, before the layout.

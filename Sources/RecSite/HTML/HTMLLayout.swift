@@ -35,9 +35,12 @@ public struct HTMLLayout: Sendable {
     public static let sortablePages: Set<String> = [SitePaths.usersIndex, SitePaths.itemsIndex]
 
     public let templates: TemplateLibrary
+    /// Whether `markdownSource` names the page's `.md` file (else it is empty: no Markdown is written).
+    public let linksMarkdown: Bool
 
     /// - Throws: `RecSiteError.templateError` when the template folder has no `layout.html.mustache`.
-    public init(templates: TemplateLibrary) throws {
+    public init(templates: TemplateLibrary, linksMarkdown: Bool = true) throws {
+        self.linksMarkdown = linksMarkdown
         guard templates.names.contains(Self.templateName) else {
             throw RecSiteError.templateError(
                 path: "\(Self.templateName).mustache", reason: "template missing from the template folder")
@@ -52,7 +55,7 @@ public struct HTMLLayout: Sendable {
     /// - Throws: `RecSiteError.templateError` if rendering fails.
     /// - Complexity: O(length of `content`).
     public func render(page: MarkdownPage, content: String) throws -> String {
-        try templates.render(Self.templateName, LayoutContext(page: page, content: content))
+        try templates.render(Self.templateName, LayoutContext(page: page, content: content, linksMarkdown: linksMarkdown))
     }
 }
 
@@ -63,10 +66,12 @@ struct LayoutContext: TemplateFields {
     let content: String
     /// `""`, `"../"`, …: from the page's folder to the site's root (the layout uses it some ten times).
     private let root: String
+    private let linksMarkdown: Bool
 
-    init(page: MarkdownPage, content: String) {
+    init(page: MarkdownPage, content: String, linksMarkdown: Bool = true) {
         self.page = page
         self.content = content
+        self.linksMarkdown = linksMarkdown
         let folders = page.path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
         root = String(repeating: "../", count: folders)
     }
@@ -90,7 +95,7 @@ struct LayoutContext: TemplateFields {
             })
         case "hasBreadcrumbs": return .flag(!page.breadcrumbs.isEmpty)
         case "content": return .verbatim(content)
-        case "markdownSource": return .text(String(page.path.split(separator: "/").last ?? ""))
+        case "markdownSource": return linksMarkdown ? .text(String(page.path.split(separator: "/").last ?? "")) : TemplateValue.none
         case "sortableTables": return .flag(HTMLLayout.sortablePages.contains(page.path))
         default: return nil
         }

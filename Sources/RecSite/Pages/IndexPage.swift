@@ -34,11 +34,12 @@ struct IndexPage {
                 "usersJSON": SitePaths.usersJSON, "itemsJSON": SitePaths.itemsJSON,
                 "popularMoviesCSV": SitePaths.popularMoviesCSV,
             ].mapValues { .verbatim(SitePaths.link(from: page, to: $0)) })),
-            "firstUser": .verbatim(facts.users.first.map {
-                MarkdownLink.to(SitePaths.user($0.id), from: page, text: PageText.userLabel($0))
+            "firstUser": .verbatim(facts.users.indices.first(where: facts.userPages.has).map {
+                facts.userLink($0, from: page, text: PageText.userLabel(facts.users[$0]))
             } ?? PageText.none),
             "evaluation": .none,
         ]
+        context = context.merging(facts.formatFlags)
         if hasEvaluation {
             context["evaluation"] = .verbatim(SitePaths.link(from: page, to: SitePaths.evaluation))
         }

@@ -30,7 +30,7 @@ struct ItemPage {
                 let user = facts.users[viewer.user]
                 return .fields([
                     "position": .count(position + 1),
-                    "user": .verbatim(MarkdownLink.to(SitePaths.user(user.id), from: path, text: user.id)),
+                    "user": .verbatim(facts.userLink(viewer.user, from: path, text: user.id)),
                     "name": PageText.orNone(user.name),
                     "events": .count(viewer.events),
                     "score": .verbatim(NumberFormat.interaction(viewer.score)),

@@ -32,7 +32,8 @@ struct MethodologyPage {
         let user = report.user, item = facts.items[entry.item]
         var context = BreakdownTable.context(breakdown, score: score, from: page, facts: facts)
         let top = breakdown.contributions.prefix(BreakdownTable.shownRows)
-        context["user"] = .verbatim(MarkdownLink.to(SitePaths.user(user.id), from: page, text: PageText.userLabel(user)))
+        context["user"] = .verbatim(facts.model.user(user.id).map { facts.userLink($0, from: page, text: PageText.userLabel(user)) }
+            ?? MarkdownEscaping.text(PageText.userLabel(user)))
         context["item"] = .verbatim(MarkdownLink.to(SitePaths.item(item.id), from: page, text: PageText.itemLabel(item)))
         context["rank"] = .count(rec.rank)
         var terms = top.map { NumberFormat.score($0.contribution) }

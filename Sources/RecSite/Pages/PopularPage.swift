@@ -16,7 +16,7 @@ struct PopularPage {
         let globalTop = popularity.ranking.prefix(Self.perTypeLimit)
         let nonMovies = globalTop.filter { !items[Int($0)].isMovie }.count
         let total = facts.contentTypes.reduce(0) { $0 + $1.popularity }
-        let context: TemplateRecord = [
+        let context: TemplateRecord = facts.formatFlags.merging([
             "globalCount": .count(min(Self.globalLimit, items.count)),
             "global": ItemCells.ranked(popularity.ranking.prefix(Self.globalLimit), from: page, facts: facts),
             "types": .list(facts.contentTypes.map { stats in
@@ -37,7 +37,7 @@ struct PopularPage {
                          "popularity": .verbatim(NumberFormat.interaction(row.popularity)),
                          "share": .verbatim(PageText.share(row.popularity, of: total))] as TemplateRecord)
             }),
-        ]
+        ])
         return MarkdownPage(
             path: page, title: "Popular items", breadcrumbs: PageText.homeTrail,
             markdown: try PageTemplate.render("popular.md", context, with: templates))

@@ -47,6 +47,7 @@ struct UserPage {
             "changed": UserChangeNote.markdown(user: user.id, changes: changes, from: path, facts: facts)
                 .map(TemplateValue.verbatim) ?? .none,
         ]
+        context = context.merging(facts.formatFlags)
         var chart: SiteFile?
         if !report.genrePreferences.isEmpty {
             let chartPath = SitePaths.userGenreChart(user.id)
@@ -74,7 +75,7 @@ struct UserPage {
         let more = report.history.count - Self.historyRows
         return [
             "history": historyRows(report.history.prefix(Self.historyRows), from: page),
-            "historyMore": more > 0 ? .verbatim("… \(PageText.count(more, "more item")) — full list in the") : .none,
+            "historyMore": more > 0 ? .verbatim("… \(PageText.count(more, "more item"))" + fullList(facts.formats.isDisjoint(with: [.csv, .json]))) : .none,
             "favourites": historyRows(report.favourites, from: page),
         ]
     }
@@ -99,7 +100,7 @@ struct UserPage {
             "moviesSummary": .verbatim(summary),
             "movies": historyRows(movies.prefix(Self.historyRows), from: page),
             "hasMovies": .flag(!movies.isEmpty),
-            "moviesMore": more > 0 ? .verbatim("… \(PageText.count(more, "more movie")) — full list in the") : .none,
+            "moviesMore": more > 0 ? .verbatim("… \(PageText.count(more, "more movie"))" + fullList(!facts.formats.contains(.csv))) : .none,
         ]
     }
 
@@ -138,6 +139,11 @@ struct UserPage {
         return ["recommendationsSummary": .verbatim(summary), "recommendations": .list(rows),
                 "hasRecommendations": .flag(!list.isEmpty), "breakdowns": .list(breakdowns),
                 "hasBreakdowns": .flag(!breakdowns.isEmpty)]
+    }
+
+    /// The tail of "… N more items": the template links the files that hold the full list, if the build writes them.
+    private func fullList(_ unpublished: Bool) -> String {
+        unpublished ? "; the file with the full list is not published in this build" : " — full list in the"
     }
 
     private func files(_ id: String, from page: String) -> TemplateRecord {

@@ -9,9 +9,9 @@ struct UsersIndexPage {
     func render(templates: TemplateLibrary) throws -> MarkdownPage {
         let from = SitePaths.usersIndex
         let context: TemplateRecord = [
-            "users": .list(summaries.map { summary in
+            "users": .list(summaries.enumerated().map { u, summary in
                 .fields([
-                    "id": .verbatim(MarkdownLink.to(SitePaths.user(summary.user.id), from: from, text: summary.user.id)),
+                    "id": .verbatim(facts.userLink(u, from: from, text: summary.user.id)),
                     "name": PageText.orNone(summary.user.name),
                     "region": PageText.orNone(summary.user.region),
                     "items": .count(summary.items),
@@ -21,10 +21,18 @@ struct UsersIndexPage {
                 ] as TemplateRecord)
             }),
             "userCount": .verbatim(PageText.count(facts.users.count, "user")),
+            "pagesNote": facts.userPages.isSubset ? .verbatim(pagesNote) : .none,
         ]
         return MarkdownPage(
             path: from, title: "Users",
             breadcrumbs: PageText.homeTrail,
             markdown: try PageTemplate.render("users-index.md", context, with: templates))
+    }
+
+    /// "N of M users have pages; …" when the build renders a subset (`--users`, `--sample`).
+    private var pagesNote: String {
+        let total = facts.users.count, paged = facts.userPages.count(of: total)
+        return "\(paged) of \(PageText.count(total, "user")) have pages in this build; the others are listed "
+            + "without a link, and every user counts on the site-wide pages."
     }
 }

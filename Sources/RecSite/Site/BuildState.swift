@@ -21,6 +21,8 @@ public final class BuildState: @unchecked Sendable {
     public internal(set) var model: RecommenderModel?
     public internal(set) var recommendations: [[Recommendation]]?
     // changes
+    /// The site whose build `changes.md` compares with, if any.
+    var previousSite: String?
     public internal(set) var changes: SiteChanges?
     // reports and after
     var content: (any SiteContent)?

@@ -33,7 +33,8 @@ public struct BuildStep: Sendable {
     static let load = BuildStep("load", prepare: { state in
         state.console.phase("loading templates from \(state.options.templatesDirectory)/")
         state.templates = try TemplateLibrary(directory: state.options.templatesDirectory)
-        state.converter = try HTMLConverter(templates: state.templates!)
+        state.converter = try HTMLConverter(templates: state.templates!,
+                                            linksMarkdown: state.options.formats.contains(.markdown))
         state.assets = try SiteAssets.templateAssets(templatesDirectory: state.options.templatesDirectory)
             + SiteAssets.bootstrap(directory: state.options.bootstrapDirectory)
         state.config = try RecsiteConfig.load(path: state.options.configPath,
@@ -66,8 +67,14 @@ public struct BuildStep: Sendable {
     /// (`--previous`, or the site being replaced).
     static let changes = BuildStep("changes", prepare: { state in
         let summary = BuildSummary(model: state.model!, recommendations: state.recommendations!)
-        state.changes = try SiteChanges.against(site: state.options.previousDirectory ?? state.options.outputDirectory,
-                                                summary: summary)
+        do {
+            state.changes = try SiteChanges.against(site: state.previousSite, summary: summary)
+        } catch let error as RecSiteError where state.options.previousDirectory == nil {
+            // A damaged summary in the site being replaced must not block the
+            // build that replaces it: this build is then compared with nothing.
+            state.console.note("changes.md compares with no previous build: \(error)")
+            state.changes = SiteChanges(summary: summary, previous: nil)
+        }
     })
 
     /// The tallies reports share, then each batch's `UserReport`s or `ItemReport`s.
@@ -104,10 +111,11 @@ public struct BuildStep: Sendable {
 
     /// Every internal link recorded as pages are made, then checked against every file.
     static let links = BuildStep("links", perBatch: { state, batch in
-        state.links.record(batch.html.flatMap { [$0.markdownLinks, $0.htmlLinks] }, workers: state.options.workers)
+        let formats = state.options.formats
+        state.links.record(batch.html.flatMap { formats.links(of: $0) }, workers: state.options.workers)
     }, finish: { state in
         state.console.phase("checking links")
-        state.links.record(targets: state.content!.dataLinks)
+        state.links.record(targets: state.content!.dataLinks.filter { state.options.formats.includes(path: $0.file) })
         try state.links.verify(paths: state.sink!.paths)
     })
 
@@ -115,8 +123,9 @@ public struct BuildStep: Sendable {
     /// data files (a folder's files together, as ext4 writes them fastest);
     /// then the swap (or the comparison).
     static let write = BuildStep("write", perBatch: { state, batch in
-        try state.sink!.put(batch.pageFiles)
-        try state.sink!.put(batch.files)
+        let formats = state.options.formats
+        try state.sink!.put(formats == .all ? batch.pageFiles : batch.pageFiles.filter { formats.includes(path: $0.path) })
+        try state.sink!.put(formats == .all ? batch.files : batch.files.filter { formats.includes(path: $0.path) })
     }, finish: { state in
         state.diff = try state.finishSink!()
     })

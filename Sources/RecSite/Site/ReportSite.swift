@@ -38,27 +38,34 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
     ///   - evaluation: an offline evaluation to publish as `evaluation.md`.
     ///   - assets: files to copy into the site as they are.
     ///   - changes: what moved since the previous build; `nil` for a first build.
+    ///   - formats: the file kinds written; pages link only to those.
+    ///   - userPages: the users that get a page and their own files (the site-wide pages cover every user).
     /// - Complexity: O(events + users × k log(users × k) + items) for the shared tallies.
     public init(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]],
-                evaluation: EvaluationResult? = nil, assets: [SiteFile] = [], changes: SiteChanges? = nil) {
+                evaluation: EvaluationResult? = nil, assets: [SiteFile] = [], changes: SiteChanges? = nil,
+                formats: SiteFormats = .all, userPages: UserPages = .all) {
         builder = ReportBuilder(model: model, recommendations: recommendations)
         self.changes = changes ?? SiteChanges(
             summary: BuildSummary(model: model, recommendations: recommendations), previous: nil)
         self.templates = templates
         self.evaluation = evaluation
         self.assets = assets
-        facts = SiteFacts(builder: builder)
-        data = SiteData(model: model)
+        facts = SiteFacts(builder: builder, formats: formats, userPages: userPages)
+        data = SiteData(model: model, formats: formats, userPages: userPages)
         aggregates = UserAggregates(items: model.dataset.items)
     }
 
     /// The report site of a build's inputs.
-    public convenience init(_ inputs: SiteContentInputs, evaluation: EvaluationResult? = nil) {
+    public convenience init(_ inputs: SiteContentInputs, evaluation: EvaluationResult? = nil,
+                            formats: SiteFormats = .all, userPages: UserPages = .all) {
         self.init(model: inputs.model, templates: inputs.templates, recommendations: inputs.recommendations,
-                  evaluation: evaluation, assets: inputs.assets, changes: inputs.changes)
+                  evaluation: evaluation, assets: inputs.assets, changes: inputs.changes, formats: formats,
+                  userPages: userPages)
     }
 
-    public var pageCount: Int { facts.users.count + facts.items.count + siteTemplateNames.count }
+    public var pageCount: Int {
+        facts.userPages.count(of: facts.users.count) + facts.items.count + siteTemplateNames.count
+    }
 
     /// The page templates a build needs.
     var templateNames: [String] { ["user.md", "item.md"] + siteTemplateNames }
@@ -96,8 +103,9 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
         switch batch.kind {
         case .users(let users):
             let reports = batch.userReports
-            let made = try Self.inOrder(parallelMap(count: reports.count, workers: workers, makeScratch: {}) { index, _ in
-                Result { try UserPage(facts: facts, report: reports[index], changes: changes).render(templates: templates) }
+            let paged = pagedReports(reports, users: users)
+            let made = try Self.inOrder(parallelMap(count: paged.count, workers: workers, makeScratch: {}) { index, _ in
+                Result { try UserPage(facts: facts, report: paged[index], changes: changes).render(templates: templates) }
             })
             batch.pages = made.map(\.page)
             batch.files += made.compactMap(\.chart)
@@ -136,7 +144,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
     public func makeDataFiles(_ batch: inout SiteBatch, workers: Int) throws {
         switch batch.kind {
         case .users(let users):
-            let reports = batch.userReports
+            let reports = pagedReports(batch.userReports, users: users)
             let data = self.data
             batch.files += parallelMap(count: reports.count, workers: workers, makeScratch: {}) { index, _ in
                 data.userFiles(reports[index])
@@ -149,6 +157,12 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
     }
 
     public var dataLinks: [(file: String, target: String)] { data.dataLinks }
+
+    /// The reports of the batch's users that get a page (all of them unless `--users` or `--sample`).
+    private func pagedReports(_ reports: [UserReport], users: Range<Int>) -> [UserReport] {
+        guard facts.userPages.isSubset else { return reports }
+        return zip(users, reports).filter { facts.userPages.has($0.0) }.map(\.1)
+    }
 
     /// The results in index order, or the first error in index order, so a
     /// failure reads the same on every run.

@@ -33,6 +33,8 @@ public struct SiteBuilder: Sendable {
         /// batch of data files): enough to keep every core busy, few enough
         /// that a 100k-user site is never held in memory as Markdown or HTML.
         public var batchSize = 1024
+        /// The file kinds written (`--formats`); pages link only to these.
+        public var formats = SiteFormats.all
 
         public init() {}
     }
@@ -68,7 +70,8 @@ public struct SiteBuilder: Sendable {
         self.console = console
         self.timings = timings
         self.steps = steps
-        self.makeContent = makeContent ?? { ReportSite($0) }
+        let formats = options.formats
+        self.makeContent = makeContent ?? { ReportSite($0, formats: formats) }
     }
 
     // MARK: - The whole build
@@ -91,7 +94,7 @@ public struct SiteBuilder: Sendable {
         let site = try writer.stage(holding: guarder)
         let state: BuildState
         do {
-            state = try run(into: site) { try site.commit() }
+            state = try run(into: site, previousSite: options.outputDirectory) { try site.commit() }
         } catch {
             throw site.abandon(after: error)
         }
@@ -111,7 +114,7 @@ public struct SiteBuilder: Sendable {
     public func check() throws -> Outcome {
         let start = ContinuousClock.now
         let comparison = try SiteWriter(target: options.outputDirectory, workers: options.workers).compare()
-        let state = try run(into: comparison) { comparison.finish() }
+        let state = try run(into: comparison, previousSite: options.outputDirectory) { comparison.finish() }
         let diff = state.diff
         let outcome = Outcome(pages: state.content?.pageCount ?? 0, files: comparison.paths.count + 1, diff: diff,
                               elapsed: ContinuousClock.now - start)
@@ -128,6 +131,7 @@ public struct SiteBuilder: Sendable {
 
     /// Every file of the site in memory, links verified, and the number of
     /// pages (for tests and small sites; `build()` never holds them all).
+    /// Its `changes.md` compares with `options.previousDirectory` only.
     public func siteFiles() throws -> (files: [SiteFile], pages: Int) {
         let collected = CollectedSite()
         let state = try run(into: collected) { SiteDiff() }
@@ -136,9 +140,13 @@ public struct SiteBuilder: Sendable {
 
     /// Runs the steps with the files going to `sink`, and `finish` (the swap,
     /// or the end of a comparison) as the write step's last act.
+    /// - Parameter previousSite: the site this build replaces (or is checked
+    ///   against), whose build `changes.md` compares with unless `options.previousDirectory` is set.
     /// - Returns: the state the steps left, for the outcome.
-    func run(into sink: any SiteSink, finish: @escaping () throws -> SiteDiff) throws -> BuildState {
+    func run(into sink: any SiteSink, previousSite: String? = nil,
+             finish: @escaping () throws -> SiteDiff) throws -> BuildState {
         let state = BuildState(options: options, console: console, makeContent: makeContent)
+        state.previousSite = options.previousDirectory ?? previousSite
         state.sink = sink
         state.finishSink = finish
         try run(state)

@@ -12,9 +12,15 @@ public struct SiteData: Sendable {
     public static let searchIndexScript = "assets/search-index.js"
 
     public let model: RecommenderModel
+    /// The kinds written: the indexes' `page` names the HTML page, else the Markdown one, else null.
+    public let formats: SiteFormats
+    /// Users without a page have `"page": null` in `api/users.json`.
+    public let userPages: UserPages
 
-    public init(model: RecommenderModel) {
+    public init(model: RecommenderModel, formats: SiteFormats = .all, userPages: UserPages = .all) {
         self.model = model
+        self.formats = formats
+        self.userPages = userPages
     }
 
     /// The API's site-wide documents, the search indexes, the popular-movies
@@ -30,7 +36,7 @@ public struct SiteData: Sendable {
             SiteFile(path: SitePaths.itemsJSON, text: Self.json(itemsIndex())),
             SiteFile(path: Self.searchIndexScript, text: searchIndexScript(users: users)),
             SiteFile(path: SitePaths.popularMoviesCSV, text: CSVExports(model: model).popularMovies()),
-        ] + SiteLanding.files(model: model)
+        ] + SiteLanding.files(model: model, formats: formats)
     }
 
     /// One user's JSON documents and CSV exports, from the user's report.
@@ -49,15 +55,16 @@ public struct SiteData: Sendable {
     }
 
     /// `api/users.json`: `[{"id","name","region","items","page"}]` in ID
-    /// order; `items` counts H(u); `page` is the user's HTML page, site-relative.
+    /// order; `items` counts H(u); `page` is the user's HTML page, site-relative
+    /// (the Markdown page when no HTML is written; null when the user has no page).
     public func usersIndex(_ summaries: [UserSummary]) -> JSONValue {
-        .array(summaries.map { summary in
+        .array(summaries.enumerated().map { u, summary in
             .object([
                 ("id", .string(summary.user.id)),
                 ("name", .string(summary.user.name)),
                 ("region", .string(summary.user.region)),
                 ("items", .integer(summary.items)),
-                ("page", .string(LinkRewriter.htmlPath(SitePaths.user(summary.user.id)))),
+                ("page", userPage(u)),
             ])
         })
     }
@@ -72,7 +79,7 @@ public struct SiteData: Sendable {
                 ("content_type", .string(item.contentType)),
                 ("genre", .string(item.genre)),
                 ("rank", .integer(model.popularity.rank[i])),
-                ("page", .string(LinkRewriter.htmlPath(SitePaths.item(item.id)))),
+                ("page", formats.pageAddress(SitePaths.item(item.id)).map(JSONValue.string) ?? .null),
             ])
         })
     }
@@ -86,12 +93,23 @@ public struct SiteData: Sendable {
 
     /// The pages the search indexes point to, for the link check.
     /// The links of the data files that are not pages: the search indexes' and the site README's.
-    public var dataLinks: [(file: String, target: String)] { searchLinks + SiteLanding.links }
+    public var dataLinks: [(file: String, target: String)] { searchLinks + SiteLanding.links(formats: formats) }
 
     public var searchLinks: [(file: String, target: String)] {
-        model.dataset.users.map { (SitePaths.usersJSON, LinkRewriter.htmlPath(SitePaths.user($0.id))) }
-            + model.dataset.items.map { (SitePaths.itemsJSON, LinkRewriter.htmlPath(SitePaths.item($0.id))) }
+        let users = model.dataset.users.indices.compactMap { u in
+            userPageAddress(u).map { (SitePaths.usersJSON, $0) }
+        }
+        return users + model.dataset.items.compactMap { item in
+            formats.pageAddress(SitePaths.item(item.id)).map { (SitePaths.itemsJSON, $0) }
+        }
     }
+
+    /// Where user `u`'s page is, for the indexes; nil when there is none.
+    private func userPageAddress(_ u: Int) -> String? {
+        userPages.has(u) ? formats.pageAddress(SitePaths.user(model.dataset.users[u].id)) : nil
+    }
+
+    private func userPage(_ u: Int) -> JSONValue { userPageAddress(u).map(JSONValue.string) ?? .null }
 
     static func json(_ value: JSONValue) -> String { value.serialized(pretty: true) + "\n" }
 }

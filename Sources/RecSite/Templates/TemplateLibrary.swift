@@ -20,7 +20,9 @@ public struct TemplateLibrary: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RecSiteError.templateError(
-                path: directory, reason: "template folder not found (run from the repository, or pass --templates DIR)")
+                path: directory, reason: "template folder not found (pass --templates DIR, run where ./templates is, or "
+                    + "install with make install, which puts them in \(TemplateSearch.installedRelativePath) "
+                    + "beside the binary)")
         }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory)
             .filter { $0.hasSuffix(".mustache") }.sorted()

@@ -34,6 +34,17 @@ struct BuildCommand: ParsableCommand {
           recsite build --check            # in CI: is the committed site current?
           recsite build --templates my-templates --weight complete=4
           recsite evaluate --json > evaluation.json && recsite build --evaluation evaluation.json
+          recsite build --formats html,json --sample 1000 --seed 42   # a smaller site for a static host
+
+        --formats md,html,json,csv (default: all four) writes only those kinds: md and html are the \
+        pages (html brings assets/), json the API under api/, csv the exports under csv/; charts come \
+        with either page kind. Pages drop their links to the kinds left out, so the link check holds.
+
+        --users FILE (one user ID a line; blank lines and # comments skipped) or --sample N --seed S \
+        gives a page, chart, JSON and CSV files to those users only; the sample is the N users with the \
+        smallest FNV-1a hash of "S:ID", the same on every run and machine. The site-wide pages (index, \
+        users index, items, popular, compare, data quality, methodology) still cover every user; users \
+        without a page appear there as plain text. docs/publishing.md has the sizes per format.
 
         While it writes, a build holds .<out>.lock beside --out: a second build writing the same \
         folder is refused. SIGINT or SIGTERM while writing removes the unfinished copy and leaves \
@@ -52,12 +63,28 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The site folder (replaced as a whole).", valueName: "dir"))
     var out = "site"
 
-    @Option(help: ArgumentHelp("Mustache templates and assets/.", valueName: "dir"))
-    var templates = TemplateLibrary.defaultDirectory
+    @Option(help: ArgumentHelp(
+        "Mustache templates and assets/ (default: ./templates if present, else the copy installed beside the binary, ../share/recsite/templates).",
+        valueName: "dir"))
+    var templates: String?
 
     @Option(help: ArgumentHelp(
         "An offline evaluation to publish as evaluation.md (the file of recsite evaluate --json).", valueName: "file"))
     var evaluation: String?
+
+    @Option(help: ArgumentHelp("File kinds to write, comma-separated: md, html, json, csv (default: all).",
+                               valueName: "list"))
+    var formats = "md,html,json,csv"
+
+    @Option(help: ArgumentHelp("Give pages (and per-user JSON and CSV) only to the users listed in this file, one ID a line.",
+                               valueName: "file"))
+    var users: String?
+
+    @Option(help: ArgumentHelp("Give pages only to a deterministic sample of N users (see --seed).", valueName: "n"))
+    var sample: Int?
+
+    @Option(help: ArgumentHelp("The seed of --sample.", valueName: "s"))
+    var seed: UInt64 = 42
 
     @Flag(help: "Run the offline evaluation (recsite evaluate's defaults, with this build's k and weights) and publish it as evaluation.md.")
     var evaluate = false
@@ -83,23 +110,31 @@ struct BuildCommand: ParsableCommand {
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1.") }
         if out.isEmpty { throw ValidationError("--out must name a folder.") }
         if evaluate && evaluation != nil { throw ValidationError("Give --evaluate or --evaluation FILE, not both.") }
+        if SiteFormats(list: formats) == nil {
+            throw ValidationError("--formats takes a comma-separated list of md, html, json, csv (got '\(formats)').")
+        }
+        if users != nil && sample != nil { throw ValidationError("Give --users FILE or --sample N, not both.") }
+        if let sample, sample < 0 { throw ValidationError("--sample must be at least 0.") }
     }
 
     func run() throws {
         var settings = SiteBuilder.Options()
         settings.dataDirectory = options.data
         settings.outputDirectory = out
-        settings.templatesDirectory = templates
+        settings.templatesDirectory = TemplateSearch.resolve(explicit: templates)
         settings.configPath = options.config
         settings.weightOverrides = options.weights
         settings.k = count.k
         settings.workers = workers ?? ProcessInfoCores.count
         settings.previousDirectory = previous
+        settings.formats = SiteFormats(list: formats) ?? .all
+        let selection = try UserSelection(file: users, sample: sample, seed: seed), formats = settings.formats
         let cachedEvaluation = try evaluation.map(Self.readEvaluation)
         let evaluate = self.evaluate
         let phases = PhaseTimings()
         let builder = SiteBuilder(options: settings, console: StandardErrorConsole(quiet: quiet), timings: phases) { inputs in
-            ReportSite(inputs, evaluation: try evaluate ? Self.runEvaluation(inputs.model) : cachedEvaluation)
+            ReportSite(inputs, evaluation: try evaluate ? Self.runEvaluation(inputs.model) : cachedEvaluation,
+                       formats: formats, userPages: try selection.pages(model: inputs.model))
         }
         // --check writes nothing and takes no lock: signals keep their default action.
         let signals = check ? nil : InterruptSignals()
@@ -147,5 +182,30 @@ struct BuildCommand: ParsableCommand {
             throw RecSiteError.invalidConfig(path: path, reason: "file not found or unreadable")
         }
         return try EvaluationDocument.decode([UInt8](data), path: path)
+    }
+}
+
+/// `--users FILE` or `--sample N --seed S`: which users get pages, known once the data is loaded.
+struct UserSelection: Sendable {
+    let list: (path: String, text: String)?
+    let sample: (count: Int, seed: UInt64)?
+
+    /// Reads `--users FILE` now, so an unreadable file stops the build before any work.
+    /// - Throws: `RecSiteError.invalidConfig` naming the file.
+    init(file: String?, sample: Int?, seed: UInt64) throws {
+        list = try file.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RecSiteError.invalidConfig(path: path, reason: "file not found or unreadable")
+            }
+            return (path, String(decoding: data, as: UTF8.self))
+        }
+        self.sample = sample.map { ($0, seed) }
+    }
+
+    /// - Throws: `RecSiteError.invalidConfig` naming `file:line` for an unknown user ID.
+    func pages(model: RecommenderModel) throws -> UserPages {
+        if let list { return try UserPages.listed(in: list.path, text: list.text, model: model) }
+        if let sample { return UserPages.sample(sample.count, seed: sample.seed, users: model.dataset.users) }
+        return .all
     }
 }

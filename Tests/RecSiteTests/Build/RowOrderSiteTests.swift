@@ -90,13 +90,13 @@ struct RowOrderSiteTests {
         options.templatesDirectory = BuildFixture.repositoryTemplates
         options.configPath = BuildFixture.repository.appendingPathComponent("recsite.yml").path
         options.workers = 2
-        let builder = SiteBuilder(options: options, console: MemoryConsole()) { model, templates, lists, assets in
+        let builder = SiteBuilder(options: options, console: MemoryConsole()) { inputs in
+            let model = inputs.model
             let evaluation = try evaluate
                 ? Evaluator(dataset: model.dataset, weights: model.config.weights,
                             options: EvaluationOptions(k: model.config.k)).run(Evaluator.algorithms(variants: true))
                 : nil
-            return ReportSite(model: model, templates: templates, recommendations: lists, evaluation: evaluation,
-                              assets: assets)
+            return ReportSite(inputs, evaluation: evaluation)
         }
         var files: [String: [UInt8]] = [:]
         for file in try builder.siteFiles().files { files[file.path] = file.bytes }

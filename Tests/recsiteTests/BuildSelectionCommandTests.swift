@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// `recsite build --users`, `--sample` and `--formats` as a user types them.
+@Suite struct BuildSelectionCommandTests {
+    @Test func anUnknownIDInTheUsersFileIsAnErrorNamingFileAndLine() throws {
+        let temp = try RecsiteProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let list = temp.appendingPathComponent("users.txt").path
+        try "u1\nnobody\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let out = temp.appendingPathComponent("site").path
+        let result = try RecsiteProcess.run(["build", "--data", "data", "--out", out, "--users", list, "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(list):2: unknown user ID 'nobody'"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func badSelectionFlagsAreUsageErrors() throws {
+        for arguments in [["--formats", "md,pdf"], ["--formats", ""], ["--users", "x", "--sample", "3"], ["--sample", "-1"]] {
+            let result = try RecsiteProcess.run(["build", "--check", "--quiet"] + arguments)
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        }
+    }
+
+    @Test func aSampledHTMLOnlySiteFromTheCommandLine() throws {
+        let temp = try RecsiteProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let out = temp.appendingPathComponent("site").path
+        let result = try RecsiteProcess.run(["build", "--data", "data", "--out", out, "--formats", "html",
+                                             "--sample", "3", "--seed", "9", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let users = try FileManager.default.contentsOfDirectory(atPath: out + "/users").filter { $0 != "index.html" }
+        #expect(users.count == 3 && users.allSatisfy { $0.hasSuffix(".html") })
+        #expect(!FileManager.default.fileExists(atPath: out + "/api"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/csv"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/index.md"))
+    }
+}
