@@ -105,9 +105,10 @@
   }
 
   function link(entry) {
-    var a = document.createElement("a");
-    a.className = "list-group-item list-group-item-action";
-    a.href = url(entry.page);
+    // A user without a page (recsite build --users, --sample) has "page": null: no link.
+    var a = document.createElement(entry.page ? "a" : "div");
+    a.className = entry.page ? "list-group-item list-group-item-action" : "list-group-item";
+    if (entry.page) { a.href = url(entry.page); }
     a.setAttribute("data-search-result", entry.kind);
     var label = document.createElement("span");
     label.textContent = entry.label;
