@@ -1,7 +1,7 @@
 import RecEngine
 
 /// Markdown pages → HTML files: cmark-gfm (safe mode), `.md` links
-/// rewritten to `.html`, Bootstrap table classes, then the layout. Each
+/// rewritten to `.html`, heading ids, Bootstrap table classes, then the layout. Each
 /// converted page also carries the links of its Markdown and of its HTML,
 /// so the link check needs no second parse.
 public struct HTMLConverter: Sendable {
@@ -29,7 +29,8 @@ public struct HTMLConverter: Sendable {
     /// The HTML fragment of a page's Markdown, before the layout.
     /// - Throws: `RecSiteError.markdownFailed`.
     public func fragment(_ markdown: String) throws -> String {
-        HTMLTables.decorate(LinkRewriter.rewrite(try renderer.html(markdown)))
+        HTMLTables.decorate(String(decoding: HTMLHeadings.anchor(Array(LinkRewriter.rewrite(try renderer.html(markdown)).utf8)),
+                                   as: UTF8.self))
     }
 
     /// The HTML file of one page (`users/u1.md` → `users/u1.html`) and its links.
@@ -47,6 +48,7 @@ public struct HTMLConverter: Sendable {
         let replacements = attributes.map(LinkRewriter.rewritten)
         var content: [UInt8] = []
         HTMLLinks.append(raw, replacing: attributes, with: replacements, to: &content)
+        content = HTMLHeadings.anchor(content)
         let path = LinkRewriter.htmlPath(page.path)
         // The layout is rendered around a marker and scanned for its own links;
         // the page's links after rewriting are known from `attributes`, so the

@@ -114,6 +114,10 @@ struct UserPage {
         var breakdowns: [TemplateValue] = []
         for entry in list {
             let rec = entry.recommendation
+            let item = facts.items[entry.item]
+            // The breakdown's heading, and its anchor as GitHub and the HTML make it.
+            let heading = rec.score.map { "\(rec.rank). " + PageText.itemLabel(item) + " — score " + NumberFormat.score($0) }
+            let anchor = entry.breakdown == nil ? nil : heading.map(HeadingAnchor.slug)
             let reason = rec.reason.map { top in
                 "Because you watched " + ItemCells.titleLink(Int(top.item), from: page, facts: facts)
                     + " (\(NumberFormat.percent(top.share)) of the score)"
@@ -124,12 +128,14 @@ struct UserPage {
                 "source": .verbatim(rec.source.rawValue),
                 "reason": .verbatim(reason),
                 "explanation": .text(entry.explanation),
+                "why": .verbatim(anchor.map { "[breakdown](#\($0))" } ?? PageText.none),
             ])))
-            if let breakdown = entry.breakdown, let score = rec.score {
-                let item = facts.items[entry.item]
+            if let breakdown = entry.breakdown, let score = rec.score, let anchor {
                 var table = BreakdownTable.context(breakdown, score: score, from: page, facts: facts)
                 table["heading"] = .verbatim("\(rec.rank). " + MarkdownEscaping.text(PageText.itemLabel(item))
                     + " — score " + NumberFormat.score(score))
+                table["anchor"] = .verbatim(anchor)
+                table["label"] = .verbatim("\(rec.rank). " + MarkdownEscaping.text(PageText.itemLabel(item)))
                 breakdowns.append(.fields(table))
             }
         }

@@ -1,5 +1,5 @@
 import Foundation
-import RecSite
+@testable import RecSite
 import Testing
 
 /// The converter reads each page's links from the fragment and the layout
@@ -17,9 +17,10 @@ struct HTMLConverterTests {
         for page in site.pages {
             let converted = try converter.convert(page)
             let html = String(decoding: converted.file.bytes, as: UTF8.self)
-            // The plain way: decorate, lay out, scan the whole document.
+            // The plain way: rewrite, anchor, decorate, lay out, scan the whole document.
             let raw = try renderer.html(page.markdown)
-            let expected = try layout.render(page: page, content: HTMLTables.decorate(LinkRewriter.rewrite(raw)))
+            let anchored = String(decoding: HTMLHeadings.anchor(Array(LinkRewriter.rewrite(raw).utf8)), as: UTF8.self)
+            let expected = try layout.render(page: page, content: HTMLTables.decorate(anchored))
             #expect(html == expected, "\(page.path)")
             #expect(converted.htmlLinks.links == LinkChecker.links(inHTML: expected), "\(page.path)")
             #expect(converted.markdownLinks.links == LinkChecker.links(inHTML: raw), "\(page.path)")

@@ -28,8 +28,13 @@ import Testing
                 let reason = rec.reason.map { "Because you watched \(link($0.item)) (\(NumberFormat.percent($0.share)) of the score)" }
                 let row = "| \(rec.rank) | \(link(rec.item)) | \(MarkdownEscaping.text(item.contentType)) | "
                     + "\(MarkdownEscaping.text(item.genre)) | \(rec.score.map(NumberFormat.score) ?? "—") | \(rec.source.rawValue) | "
-                #expect(lines.contains { line in line.hasPrefix(row) && (reason.map { line.hasSuffix($0 + " |") } ?? true) },
-                        "\(path) lacks \(row)")
+                // The last cell links the breakdown's heading by its GitHub anchor.
+                let why = rec.score.map {
+                    "[breakdown](#" + HeadingAnchor.slug("\(rec.rank). \(PageText.itemLabel(item)) — score \(NumberFormat.score($0))") + ")"
+                } ?? "—"
+                #expect(lines.contains { line in
+                    line.hasPrefix(row) && line.hasSuffix(" | \(why) |") && (reason.map { line.hasSuffix($0 + " | \(why) |") } ?? true)
+                }, "\(path) lacks \(row)")
                 guard let score = rec.score else { continue }
                 let breakdown = model.breakdown(user: u, item: Int(rec.item))
                 #expect(lines.contains("|  | **Total** |  |  | **\(NumberFormat.score(score))** | **100.0%** |"))
