@@ -8,6 +8,8 @@ struct SiteFacts: Sendable {
     let activity: UserActivity
     let exposure: RecommendationExposure
     let contentTypes: [ContentTypeStatistics]
+    /// Everyone's genre and content-type shares, for each user's "taste against everyone".
+    let globalMix: GlobalMix
     /// Every item's `ItemCells` as seen from each folder of `ItemCells.cachedFolders`.
     let itemCells: [(folder: String, cells: [ItemCells])]
     /// The file kinds the build writes; pages link only to those.
@@ -25,6 +27,7 @@ struct SiteFacts: Sendable {
         activity = builder.activity
         exposure = builder.exposure
         contentTypes = ContentTypeStatistics.compute(model: model)
+        globalMix = GlobalMix(model: model)
         itemCells = ItemCells.cachedFolders.map { folder in
             (folder, model.dataset.items.indices.map { ItemCells($0, from: folder + "index.md", model: model) })
         }

@@ -39,6 +39,14 @@ struct UserPage {
             "contentTypes": .rows(report.contentBreakdown.map { GroupRow(group: $0, total: total) }),
             "genres": .rows(report.genrePreferences.map { GroupRow(group: $0, total: total) }),
             "movieGenres": .rows(report.movieGenrePreferences.map { GroupRow(group: $0, total: report.movieScore) }),
+            "topGenre": report.genrePreferences.first.map { .text($0.name) } ?? .verbatim(PageText.none),
+            "topType": report.contentBreakdown.first.map { .text($0.name) } ?? .verbatim(PageText.none),
+            "tasteGenres": .rows(report.genrePreferences.map {
+                TasteRow(group: $0, total: total, everyone: facts.globalMix.genres[$0.name] ?? 0)
+            }),
+            "tasteTypes": .rows(report.contentBreakdown.map {
+                TasteRow(group: $0, total: total, everyone: facts.globalMix.contentTypes[$0.name] ?? 0)
+            }),
             "files": .fields(files(user.id, from: path)),
             "usersIndex": .verbatim(SitePaths.link(from: path, to: SitePaths.usersIndex)),
             "methodology": .verbatim(SitePaths.link(from: path, to: SitePaths.methodology)),
@@ -194,6 +202,28 @@ struct HistoryRow: TemplateFields {
         case "score": return .verbatim(NumberFormat.interaction(entry.score))
         case "lastWatched": return .verbatim(PageText.time(entry.lastWatched))
         default: return cells.value(for: key)
+        }
+    }
+}
+
+/// A genre's or content type's share of the user's score beside its share of
+/// everyone's: `name`, `you`, `everyone`, `difference` (percentage points).
+struct TasteRow: TemplateFields {
+    let group: GroupTotal
+    let total: Double
+    let everyone: Double
+
+    func value(for key: String) -> TemplateValue? {
+        switch key {
+        case "name": return .text(group.name)
+        case "you": return .verbatim(PageText.share(group.score, of: total))
+        case "everyone": return .verbatim(NumberFormat.percent(everyone))
+        case "difference":
+            guard total > 0 else { return .verbatim(PageText.none) }
+            let points = (group.score / total - everyone) * 100
+            let text = NumberFormat.fixed(abs(points), 1)
+            return .verbatim(text == "0.0" ? "0.0" : (points > 0 ? "+" : "−") + text)
+        default: return nil
         }
     }
 }
