@@ -45,6 +45,23 @@ public struct APIDocuments {
         recommendations(user: report.index, list: report.recommendations.map(\.recommendation), k: k)
     }
 
+    /// `api/recommended_to/<item_id>.json`: every user whose top-k holds the
+    /// item, by rank, then user ID order, with the source and score (`null` for popular fill).
+    public func recommendedTo(_ report: ItemReport) -> JSONValue {
+        .object([
+            ("item_id", .string(report.item.id)),
+            ("k", .integer(model.config.k)),
+            ("users", .array(zip(report.recipients, report.recipientScores).map { recipient, score in
+                .object([
+                    ("rank", .integer(recipient.rank)),
+                    ("user_id", .string(model.dataset.users[recipient.user].id)),
+                    ("source", .string(recipient.source.rawValue)),
+                    ("score", score.map(JSONValue.number) ?? .null),
+                ])
+            })),
+        ])
+    }
+
     /// `api/recommendations/<user_id>.json`.
     public func recommendations(user u: Int, list: [Recommendation], k: Int) -> JSONValue {
         let entries: [JSONValue] = list.map { rec in

@@ -114,6 +114,19 @@ public struct CSVExports {
         text.withUTF8 { out.append(contentsOf: $0) }
     }
 
+    /// `item_<id>_recommended_to.csv`: every user whose top-k holds the item,
+    /// by rank, then user ID order.
+    public func recommendedTo(_ report: ItemReport) -> String {
+        var csv = CSVWriter(header: ["rank", "user_id", "source", "score"])
+        for (recipient, score) in zip(report.recipients, report.recipientScores) {
+            csv.addRow([
+                .numeric(String(recipient.rank)), .text(model.dataset.users[recipient.user].id),
+                .text(recipient.source.rawValue), .numeric(score.map(NumberFormat.exact) ?? ""),
+            ])
+        }
+        return csv.text
+    }
+
     /// `popular_movies_report.csv`: movies in popularity order (all of them).
     public func popularMovies(limit: Int? = nil) -> String {
         var csv = CSVWriter(header: ["movie_rank", "global_rank", "item_id", "title", "genre", "popularity", "viewers"])

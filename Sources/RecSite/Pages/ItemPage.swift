@@ -3,6 +3,9 @@ import RecEngine
 /// `items/<id>.md`: an item's report — facts, popularity, most similar
 /// items, the users it is recommended to (by rank) and its top viewers.
 struct ItemPage {
+    /// Recipients listed on the page; the JSON and CSV hold all of them.
+    static let recipientRows = 20
+
     let facts: SiteFacts
     let report: ItemReport
 
@@ -46,10 +49,34 @@ struct ItemPage {
             }),
             "isRecommended": .flag(report.recommendedTo > 0),
         ]
+        let markdown = try PageTemplate.render("item.md", context.merging(recipients(from: path)).merging(facts.formatFlags),
+                                               with: templates)
         return MarkdownPage(
             path: path, title: MarkdownEscaping.plain("Item " + PageText.itemLabel(item)),
-            breadcrumbs: PageText.itemsTrail,
-            markdown: try PageTemplate.render("item.md", context, with: templates))
+            breadcrumbs: PageText.itemsTrail, markdown: markdown)
+    }
+
+    /// The first recipients (`rank`, `user`, `name`, `source`, `score`), the
+    /// count of the rest and the files that list all of them.
+    private func recipients(from path: String) -> TemplateRecord {
+        let rows: [TemplateValue] = zip(report.recipients, report.recipientScores).prefix(Self.recipientRows).map { recipient, score in
+            let user = facts.users[recipient.user]
+            let row: TemplateRecord = [
+                "rank": .count(recipient.rank),
+                "user": .verbatim(facts.userLink(recipient.user, from: path, text: user.id)),
+                "name": PageText.orNone(user.name),
+                "source": .verbatim(recipient.source.rawValue),
+                "score": .verbatim(score.map(NumberFormat.score) ?? PageText.none),
+            ]
+            return .fields(row)
+        }
+        let more = report.recommendedTo - Self.recipientRows
+        return [
+            "recipients": .list(rows),
+            "recipientsMore": more > 0 ? .verbatim("… \(PageText.count(more, "more user"))") : .none,
+            "recommendedToJSON": .verbatim(SitePaths.link(from: path, to: SitePaths.recommendedToJSON(report.item.id))),
+            "recommendedToCSV": .verbatim(SitePaths.link(from: path, to: SitePaths.recommendedToCSV(report.item.id))),
+        ]
     }
 
     private func recommendedSummary() -> String {

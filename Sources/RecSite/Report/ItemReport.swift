@@ -21,6 +21,8 @@ public struct ItemReport: Sendable {
     public let topViewers: [ItemViewer]
     /// Every user whose list holds the item: rank ascending, then user ID order.
     public let recipients: [Recipient]
+    /// Each recipient's score for the item (`nil` for popular fill), in `recipients`' order.
+    public let recipientScores: [Double?]
 
     /// One rank of the item's histogram: `users` lists hold the item at `rank`.
     public struct RankCount: Sendable, Equatable {

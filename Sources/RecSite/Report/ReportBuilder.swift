@@ -67,12 +67,14 @@ public struct ReportBuilder: Sendable {
     /// - Complexity: O(n log n + v log v) for n neighbours and v viewers of i.
     public func item(_ i: Int) -> ItemReport {
         let popularity = model.popularity
+        let recipients = recipients.recipients(of: i)
         return ItemReport(
             index: i, item: model.dataset.items[i], popularity: popularity.score[i], rank: popularity.rank[i],
             viewers: popularity.viewers[i],
             mostSimilar: model.mostSimilar(to: i, limit: ItemReport.similarCount),
             topViewers: model.topViewers(of: i, limit: ItemReport.viewerCount),
-            recipients: recipients.recipients(of: i))
+            recipients: recipients,
+            recipientScores: recipients.map { recommendations[$0.user][$0.rank - 1].score })
     }
 
     /// The reports of `items`, in order, made on `workers` threads.

@@ -149,7 +149,12 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
             batch.files += parallelMap(count: reports.count, workers: workers, makeScratch: {}) { index, _ in
                 data.userFiles(reports[index])
             }.joined()
-        case .items: break
+        case .items:
+            let reports = batch.itemReports
+            let data = self.data
+            batch.files += parallelMap(count: reports.count, workers: workers, makeScratch: {}) { index, _ in
+                data.itemFiles(reports[index])
+            }.joined()
         case .site:
             let summaries = lock.withLock { self.summaries }
             batch.files += data.siteWideFiles(summaries: summaries) + changes.files + assets

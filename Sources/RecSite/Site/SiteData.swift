@@ -54,6 +54,15 @@ public struct SiteData: Sendable {
         ]
     }
 
+    /// One item's recipients as JSON and CSV: every user whose top-k holds the item.
+    public func itemFiles(_ report: ItemReport) -> [SiteFile] {
+        let id = report.item.id
+        return [
+            SiteFile(path: SitePaths.recommendedToJSON(id), text: Self.json(APIDocuments(model: model).recommendedTo(report))),
+            SiteFile(path: SitePaths.recommendedToCSV(id), text: CSVExports(model: model).recommendedTo(report)),
+        ]
+    }
+
     /// `api/users.json`: `[{"id","name","region","items","page"}]` in ID
     /// order; `items` counts H(u); `page` is the user's HTML page, site-relative
     /// (the Markdown page when no HTML is written; null when the user has no page).

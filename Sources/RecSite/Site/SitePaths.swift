@@ -47,6 +47,9 @@ public enum SitePaths {
     public static func movieReportCSV(_ id: String) -> String { "csv/user_\(SafeFileName.forID(id))_movie_report.csv" }
     public static func scoreBreakdownsCSV(_ id: String) -> String { "csv/user_\(SafeFileName.forID(id))_score_breakdowns.csv" }
     public static let popularMoviesCSV = "csv/popular_movies_report.csv"
+    /// Every user an item is recommended to, with rank, source and score.
+    public static func recommendedToJSON(_ id: String) -> String { "api/recommended_to/\(SafeFileName.forID(id)).json" }
+    public static func recommendedToCSV(_ id: String) -> String { "csv/item_\(SafeFileName.forID(id))_recommended_to.csv" }
 
     /// A relative link from the page at `from` to the file at `to`
     /// (both site-root relative), e.g. `users/u1.md` → `../items/i3.md`.

@@ -19,6 +19,9 @@ import Testing
                 SitePaths.movieReportCSV(user.id), SitePaths.scoreBreakdownsCSV(user.id),
             ])
         }
+        for item in site.model.dataset.items {
+            targets.formUnion([SitePaths.recommendedToJSON(item.id), SitePaths.recommendedToCSV(item.id)])
+        }
         return targets
     }
 
