@@ -14,10 +14,10 @@ import Darwin
 ///   Microsoft Recommenders count);
 /// - recall = |L ∩ T| / |T|;
 /// - nDCG = Σ 1/log₂(pᵢ + 1) / Σ_{p=1}^{min(k,|T|)} 1/log₂(p + 1);
-/// - AP = Σ (i / pᵢ) / min(k, |T|) — `map`, the usual MAP@k, which reaches 1;
+/// - AP = Σ (i / pᵢ) / min(k, |T|) — `map`, the usual MAP@k (Spark's
+///   `meanAveragePrecisionAt`, Microsoft Recommenders' `map_at_k`), which reaches 1;
 /// - AP over |T| = Σ (i / pᵢ) / |T| — `mapOverTest`, Microsoft Recommenders'
-///   `map_at_k` before 2023 and its `map` now, the MAP of their published
-///   benchmark tables;
+///   `map`, the MAP of their published benchmark tables;
 /// - hit rate = 1 when the list has any held-out item.
 public struct RankingMetrics: Sendable, Equatable {
     public var precision: Double

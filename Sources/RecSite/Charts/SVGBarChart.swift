@@ -30,9 +30,10 @@ public struct SVGBarChart: Sendable, Equatable {
     static let rowHeight = 24.0
     static let barHeight = 16.0
     static let margin = 8.0
-    static let characterWidth = 7.0
+    /// A generous average glyph width at 12 px, so no label runs off the left edge.
+    static let characterWidth = 7.5
     /// Labels longer than this are cut and end in `…`.
-    static let maxLabelCharacters = 24
+    static let maxLabelCharacters = 32
     static let valueColumn = 150.0
 
     /// The SVG document, ending in a newline.

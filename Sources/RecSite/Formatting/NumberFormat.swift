@@ -15,6 +15,10 @@ public enum NumberFormat {
     public static func similarity(_ value: Double) -> String { fixed(value, 4) }
     /// A fraction shown as a percent with 1 decimal and a `%` sign.
     public static func percent(_ fraction: Double) -> String { fixed(fraction * 100, 1) + "%" }
+    /// `+1.5%` / `−1.5%`: a relative difference with its sign.
+    public static func signedPercent(_ fraction: Double) -> String {
+        (fraction < 0 ? "−" : "+") + percent(abs(fraction))
+    }
 
     /// Full precision: the shortest text that reads back as the same double.
     public static func exact(_ value: Double) -> String {

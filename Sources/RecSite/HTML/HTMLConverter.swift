@@ -21,9 +21,10 @@ public struct HTMLConverter: Sendable {
 
     /// - Parameter linksMarkdown: whether each page links its Markdown twin (not when no `.md` is written).
     /// - Throws: `RecSiteError` if cmark lacks an extension or the layout template is missing.
-    public init(templates: TemplateLibrary, linksMarkdown: Bool = true) throws {
+    /// - Parameter evaluation: whether the site has an evaluation page (for the navigation).
+    public init(templates: TemplateLibrary, linksMarkdown: Bool = true, evaluation: Bool = false) throws {
         renderer = try MarkdownRenderer()
-        layout = try HTMLLayout(templates: templates, linksMarkdown: linksMarkdown)
+        layout = try HTMLLayout(templates: templates, linksMarkdown: linksMarkdown, evaluation: evaluation)
     }
 
     /// The HTML fragment of a page's Markdown, before the layout.

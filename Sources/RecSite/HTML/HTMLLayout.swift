@@ -38,9 +38,16 @@ public struct HTMLLayout: Sendable {
     /// Whether `markdownSource` names the page's `.md` file (else it is empty: no Markdown is written).
     public let linksMarkdown: Bool
 
+    /// The navigation bar of this site: `navigation`, and the evaluation page when the site has one.
+    public let siteNavigation: [(title: String, path: String)]
+
+    /// - Parameter evaluation: whether the site has `evaluation.md` (then the navigation links it).
     /// - Throws: `RecSiteError.templateError` when the template folder has no `layout.html.mustache`.
-    public init(templates: TemplateLibrary, linksMarkdown: Bool = true) throws {
+    public init(templates: TemplateLibrary, linksMarkdown: Bool = true, evaluation: Bool = false) throws {
         self.linksMarkdown = linksMarkdown
+        var navigation = Self.navigation
+        if evaluation { navigation.insert(("Evaluation", SitePaths.evaluation), at: navigation.count - 1) }
+        siteNavigation = navigation
         guard templates.names.contains(Self.templateName) else {
             throw RecSiteError.templateError(
                 path: "\(Self.templateName).mustache", reason: "template missing from the template folder")
@@ -55,7 +62,8 @@ public struct HTMLLayout: Sendable {
     /// - Throws: `RecSiteError.templateError` if rendering fails.
     /// - Complexity: O(length of `content`).
     public func render(page: MarkdownPage, content: String) throws -> String {
-        try templates.render(Self.templateName, LayoutContext(page: page, content: content, linksMarkdown: linksMarkdown))
+        try templates.render(Self.templateName, LayoutContext(page: page, content: content, linksMarkdown: linksMarkdown,
+                                                                    navigation: siteNavigation))
     }
 }
 
@@ -68,7 +76,11 @@ struct LayoutContext: TemplateFields {
     private let root: String
     private let linksMarkdown: Bool
 
-    init(page: MarkdownPage, content: String, linksMarkdown: Bool = true) {
+    private let navigation: [(title: String, path: String)]
+
+    init(page: MarkdownPage, content: String, linksMarkdown: Bool = true,
+         navigation: [(title: String, path: String)] = HTMLLayout.navigation) {
+        self.navigation = navigation
         self.page = page
         self.content = content
         self.linksMarkdown = linksMarkdown
@@ -83,7 +95,7 @@ struct LayoutContext: TemplateFields {
         case "siteName": return .text(HTMLLayout.siteName)
         case "root": return .text(root)
         case "nav":
-            return .list(HTMLLayout.navigation.map { entry in
+            return .list(navigation.map { entry in
                 .fields([
                     "title": .text(entry.title), "href": .text(href(to: entry.path)),
                     "current": .flag(entry.path == page.path),

@@ -18,6 +18,7 @@ struct EvaluationPage {
             "trainEvents": .count(c.trainEvents), "testEvents": .count(c.testEvents),
             "trainPairs": .count(c.trainPairs), "testPairs": .count(c.testPairs),
             "evaluatedUsers": .count(c.evaluatedUsers),
+            "verdict": .verbatim(verdict(k: o.k)),
             "chart": .verbatim(MarkdownLink.image(SitePaths.evaluationChart, from: page,
                                                   alt: "nDCG@\(o.k) of every evaluated algorithm")),
             "accuracy": .list(result.rows.map { row in
@@ -55,4 +56,22 @@ struct EvaluationPage {
     }
 
     private func metric(_ value: Double) -> TemplateValue { .verbatim(NumberFormat.fixed(value, 4)) }
+
+    /// How the engine (SPEC's setting) compares with the best baseline and the best variant, by nDCG@k.
+    func verdict(k: Int) -> String {
+        guard let engine = result.rows.first(where: { $0.kind == "engine" }) else { return "No engine row was evaluated." }
+        let ndcg = engine.ranking.ndcg
+        var sentence = "the engine's nDCG@\(k) is \(NumberFormat.fixed(ndcg, 4))"
+        if let best = result.rows.filter({ $0.kind == "baseline" }).max(by: { $0.ranking.ndcg < $1.ranking.ndcg }) {
+            let other = best.ranking.ndcg
+            let relation = ndcg > other ? "above" : ndcg < other ? "below" : "equal to"
+            sentence += ", \(relation) the best baseline (\(MarkdownEscaping.text(best.name)), \(NumberFormat.fixed(other, 4))"
+                + (other > 0 && ndcg != other ? ", \(NumberFormat.signedPercent(ndcg / other - 1)))" : ")")
+        }
+        if let variant = result.rows.filter({ $0.kind == "variant" }).max(by: { $0.ranking.ndcg < $1.ranking.ndcg }),
+           variant.ranking.ndcg > ndcg {
+            sentence += "; its best variant, \(MarkdownEscaping.text(variant.name)), reaches \(NumberFormat.fixed(variant.ranking.ndcg, 4))"
+        }
+        return sentence.prefix(1).uppercased() + sentence.dropFirst() + "."
+    }
 }

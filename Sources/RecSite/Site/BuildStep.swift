@@ -34,7 +34,8 @@ public struct BuildStep: Sendable {
         state.console.phase("loading templates from \(state.options.templatesDirectory)/")
         state.templates = try TemplateLibrary(directory: state.options.templatesDirectory)
         state.converter = try HTMLConverter(templates: state.templates!,
-                                            linksMarkdown: state.options.formats.contains(.markdown))
+                                            linksMarkdown: state.options.formats.contains(.markdown),
+                                            evaluation: state.options.hasEvaluation)
         state.assets = try SiteAssets.templateAssets(templatesDirectory: state.options.templatesDirectory)
             + SiteAssets.bootstrap(directory: state.options.bootstrapDirectory)
         state.config = try RecsiteConfig.load(path: state.options.configPath,

@@ -27,6 +27,8 @@ public struct SiteBuilder: Sendable {
         /// `--previous`: the site whose build `changes.md` compares with;
         /// `nil` for the site being replaced.
         public var previousDirectory: String? = nil
+        /// Whether the content publishes `evaluation.md` (the navigation then links it).
+        public var hasEvaluation = false
         /// Where Bootstrap is copied from.
         public var bootstrapDirectory = SiteAssets.debianBootstrapDirectory
         /// Pages converted, link-checked and written per batch (and users per

@@ -127,6 +127,7 @@ struct BuildCommand: ParsableCommand {
         settings.k = count.k
         settings.workers = workers ?? ProcessInfoCores.count
         settings.previousDirectory = previous
+        settings.hasEvaluation = evaluate || evaluation != nil
         settings.formats = SiteFormats(list: formats) ?? .all
         let selection = try UserSelection(file: users, sample: sample, seed: seed), formats = settings.formats
         let cachedEvaluation = try evaluation.map(Self.readEvaluation)

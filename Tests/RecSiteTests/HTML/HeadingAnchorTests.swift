@@ -60,3 +60,18 @@ import Testing
         html.components(separatedBy: " \(attribute)=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
     }
 }
+
+/// The navigation links the evaluation page only on a site that has one.
+@Suite struct NavigationTests {
+    @Test func evaluationIsInTheNavigationWhenPublished() throws {
+        let templates = try PageFixture.templates()
+        let page = MarkdownPage(path: "users/u1.md", title: "User", breadcrumbs: [], markdown: "")
+        let with = try HTMLLayout(templates: templates, evaluation: true).render(page: page, content: "")
+        let without = try HTMLLayout(templates: templates).render(page: page, content: "")
+        #expect(with.contains("href=\"../evaluation.html\">Evaluation</a>"))
+        #expect(!without.contains("evaluation.html"))
+        // Evaluation comes just before Changes, the last entry.
+        let titles = try HTMLLayout(templates: templates, evaluation: true).siteNavigation.map(\.title)
+        #expect(titles.suffix(2) == ["Evaluation", "Changes"])
+    }
+}

@@ -31,7 +31,19 @@ import Testing
             #expect(page.markdown.contains(line))
         }
         // The fixture's default protocol is the published one, so SAR's figures stand beside ours.
-        #expect(page.markdown.contains("on MovieLens 100k, published ¹ | reference | 0.3308 | 0.1764 | 0.3825 | — | 0.1106 | — |"))
+        // Microsoft Recommenders' names: `map` divides by |T| (the published figure), `map_at_k` by min(k, |T|).
+        #expect(page.markdown.contains("| nDCG@10 | map | map_at_k | Hit rate |"))
+        #expect(page.markdown.contains("on MovieLens 100k, published ¹ | reference | 0.3308 | 0.1764 | 0.3825 | 0.1106 | — | — |"))
+        for row in result.rows {
+            #expect(page.markdown.contains("| \(NumberFormat.fixed(row.ranking.ndcg, 4)) | \(NumberFormat.fixed(row.ranking.mapOverTest, 4)) | "
+                + "\(NumberFormat.fixed(row.ranking.map, 4)) | \(NumberFormat.fixed(row.ranking.hitRate, 4)) |"))
+        }
+        // The one-sentence verdict names the engine's nDCG and the best baseline's.
+        let engine = try #require(result.rows.first { $0.kind == "engine" })
+        let baseline = try #require(result.rows.filter { $0.kind == "baseline" }.max { $0.ranking.ndcg < $1.ranking.ndcg })
+        #expect(page.markdown.contains("**In one sentence:** The engine's nDCG@10 is \(NumberFormat.fixed(engine.ranking.ndcg, 4)), "
+            + "\(engine.ranking.ndcg > baseline.ranking.ndcg ? "above" : "below") the best baseline "
+            + "(\(MarkdownEscaping.text(baseline.name)), \(NumberFormat.fixed(baseline.ranking.ndcg, 4))"))
     }
 
     @Test func referenceOnlyUnderItsProtocol() throws {
