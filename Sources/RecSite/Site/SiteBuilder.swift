@@ -35,6 +35,15 @@ public struct SiteBuilder: Sendable {
         public var batchSize = 1024
         /// The file kinds written (`--formats`); pages link only to these.
         public var formats = SiteFormats.all
+        /// Other files the build reads (such as `--users FILE`), as (what, path):
+        /// like the data, templates and settings, they must not lie inside the output.
+        public var otherInputs: [(what: String, path: String)] = []
+
+        /// Every input of the build as (what, path), for `SiteWriter.refuseInputsInside`.
+        var inputs: [(what: String, path: String)] {
+            [("the data folder", dataDirectory), ("the templates folder", templatesDirectory),
+             ("the settings file", configPath ?? RecsiteConfig.defaultPath)] + otherInputs
+        }
 
         public init() {}
     }
@@ -88,6 +97,7 @@ public struct SiteBuilder: Sendable {
     public func build(interruption: BuildInterruption = BuildInterruption()) throws -> Outcome {
         let start = ContinuousClock.now
         let writer = SiteWriter(target: options.outputDirectory, workers: options.workers)
+        try writer.refuseInputsInside(options.inputs)
         let guarder = try writer.lock(interruption: interruption)
         defer { guarder.finish() }
         console.phase("writing \(outputName)/ as the pages are made")

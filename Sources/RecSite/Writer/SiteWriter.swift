@@ -37,10 +37,16 @@ public struct SiteWriter: Sendable {
 
     /// - Parameters:
     ///   - target: the site folder (created with its parents if missing).
+    ///     A symbolic link to a folder is followed: the folder it names is
+    ///     replaced (with its staging folder and lock beside it), the link kept.
     ///   - workers: threads comparing and writing files.
     public init(target: String, workers: Int = ProcessInfoCores.count) {
         var target = target
         while target.count > 1 && target.hasSuffix("/") { target.removeLast() }
+        if FileSystem.isLink(target), FileSystem.kindFollowingLinks(target) == .directory,
+           let resolved = FileSystem.realPath(target) {
+            target = resolved
+        }
         self.target = target
         self.workers = workers
     }
@@ -70,6 +76,23 @@ public struct SiteWriter: Sendable {
         let guarder = try lock(interruption: interruption)
         defer { guarder.finish() }
         return try write(files, holding: guarder)
+    }
+
+    /// Refuses a build whose inputs lie inside the folder it replaces (the
+    /// build would read them, then remove them with the old site).
+    /// - Parameter inputs: (what it is, e.g. "the data folder", its path); missing paths are skipped.
+    /// - Throws: `RecSiteError.refusingToReplace` naming the first such input.
+    public func refuseInputsInside(_ inputs: [(what: String, path: String)]) throws {
+        guard let site = FileSystem.realPath(target) else { return }
+        for input in inputs {
+            guard let real = FileSystem.realPath(input.path) else { continue }
+            if real == site || real.hasPrefix(site == "/" ? "/" : site + "/") {
+                throw RecSiteError.refusingToReplace(
+                    path: target,
+                    reason: "\(input.what) \(input.path) lies inside it, and a build replaces the whole folder "
+                        + "(it would read \(input.path), then remove it); move it out or choose another output folder")
+            }
+        }
     }
 
     /// Takes the site's lock (one build at a time per site) and removes the
@@ -127,6 +150,9 @@ public struct SiteWriter: Sendable {
                         + "remove it or choose another output folder")
             }
             return files
+        case .other where FileSystem.isLink(target):
+            throw RecSiteError.refusingToReplace(
+                path: target, reason: "it is a symbolic link to a missing folder or to something not a folder")
         case .file, .other:
             throw RecSiteError.refusingToReplace(path: target, reason: "it exists and is not a folder")
         }

@@ -128,6 +128,8 @@ struct BuildCommand: ParsableCommand {
         settings.workers = workers ?? ProcessInfoCores.count
         settings.previousDirectory = previous
         settings.formats = SiteFormats(list: formats) ?? .all
+        settings.otherInputs = [users.map { ("the --users file", $0) }, evaluation.map { ("the evaluation file", $0) }]
+            .compactMap { $0 }
         let selection = try UserSelection(file: users, sample: sample, seed: seed), formats = settings.formats
         let cachedEvaluation = try evaluation.map(Self.readEvaluation)
         let evaluate = self.evaluate
