@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a build may touch on disk: only files it made and can prove it made
+/// (issue 17, classes 1–5). Each test runs the real tool.
+@Suite("a build touches only what it made", .serialized)
+struct SiteSafetyTests {
+    typealias Work = BuildFailureTests.Work
+
+    // MARK: 1. The lock file
+
+    /// A link planted at the lock's path is never followed: the linked file
+    /// keeps its bytes, the build is refused with exit 3 and a clear line, and
+    /// nothing is written. The same for a file at that path that is not a
+    /// recsite lock (other content, or a second name of another file).
+    @Test func lockNeverFollowsLinksNorEmptiesForeignFiles() throws {
+        let work = try Work(users: 20)
+        defer { work.remove() }
+        let before = try work.snapshot()
+        let victim = work.root.appendingPathComponent("precious.txt")
+        let lockPath = work.root.appendingPathComponent(".site.lock").path
+        let precious = Data("do not touch\n".utf8)
+        try precious.write(to: victim)
+        let plants: [(String, () throws -> Void)] = [
+            ("it is a symbolic link", { try FileManager.default.createSymbolicLink(atPath: lockPath, withDestinationPath: victim.path) }),
+            ("it has other names (hard links)", { try FileManager.default.linkItem(atPath: victim.path, toPath: lockPath) }),
+            ("it holds something other than a process ID", { try Data("notes\n".utf8).write(to: URL(fileURLWithPath: lockPath)) }),
+        ]
+        for (reason, plant) in plants {
+            try plant()
+            let result = try RecsiteProcess.run(["build", "--data", work.b, "--out", work.site.path, "--quiet"])
+            #expect(result.status == 3, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("Error: \(lockPath): refusing to replace: \(reason)"), "\(result.stderr)")
+            #expect(try Data(contentsOf: victim) == precious)
+            #expect(try work.snapshot() == before)
+            if reason.contains("process ID") { #expect(try Data(contentsOf: URL(fileURLWithPath: lockPath)) == Data("notes\n".utf8)) }
+            try FileManager.default.removeItem(atPath: lockPath)
+        }
+        // A lock a killed build left (its process ID) is replaced, and removed at the end.
+        try Data("999999\n".utf8).write(to: URL(fileURLWithPath: lockPath))
+        let built = try RecsiteProcess.run(["build", "--data", work.b, "--out", work.site.path, "--quiet"])
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: lockPath))
+        #expect(try work.snapshot() != before)
+    }
+
+    // MARK: 2. Inputs inside the output
+
+    /// Data, templates or settings inside the folder being replaced are
+    /// refused before anything is read or removed (exit 3, one clear line).
+    @Test func inputsInsideTheOutputAreRefused() throws {
+        let work = try Work(users: 20)
+        defer { work.remove() }
+        let manager = FileManager.default
+        let inside = work.site.appendingPathComponent("inputs")
+        try manager.copyItem(atPath: work.a, toPath: inside.appendingPathComponent("data").path)
+        try manager.copyItem(at: RecsiteProcess.repositoryRoot.appendingPathComponent("templates"),
+                             to: inside.appendingPathComponent("templates"))
+        try Data("k: 5\n".utf8).write(to: inside.appendingPathComponent("recsite.yml"))
+        let before = try work.snapshot()
+        let cases: [(String, [String])] = [
+            ("the data folder", ["--data", inside.appendingPathComponent("data").path]),
+            ("the templates folder", ["--data", work.a, "--templates", inside.appendingPathComponent("templates").path]),
+            ("the settings file", ["--data", work.a, "--config", inside.appendingPathComponent("recsite.yml").path]),
+            ("the data folder", ["--data", work.site.path + "/../site/inputs/data"]),
+        ]
+        for (what, flags) in cases {
+            let result = try RecsiteProcess.run(["build", "--out", work.site.path, "--quiet"] + flags)
+            #expect(result.status == 3, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("Error: \(work.site.path): refusing to replace: \(what) "), "\(result.stderr)")
+            #expect(result.stderr.contains("lies inside it"), "\(result.stderr)")
+            #expect(try work.snapshot() == before)
+            #expect(try work.leftovers().isEmpty)
+        }
+    }
+
+    // MARK: 3. Paths through symbolic links
+
+    /// An output reached through a linked folder builds and rebuilds; an
+    /// output that is itself a link to a folder is followed (the link stays,
+    /// the folder it names is replaced); a dangling link is refused clearly.
+    @Test func outputThroughLinkedFolders() throws {
+        let work = try Work(users: 20)
+        defer { work.remove() }
+        let manager = FileManager.default
+        let real = work.root.appendingPathComponent("real")
+        try manager.createDirectory(at: real, withIntermediateDirectories: true)
+        let linked = work.root.appendingPathComponent("linked")
+        try manager.createSymbolicLink(at: linked, withDestinationURL: real)
+        for data in [work.a, work.b] {  // a new site, then a rebuild
+            let result = try RecsiteProcess.run(["build", "--data", data, "--out", linked.path + "/x/site", "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(manager.fileExists(atPath: real.appendingPathComponent("x/site/index.html").path))
+
+        let siteLink = work.root.appendingPathComponent("site-link")
+        try manager.createSymbolicLink(at: siteLink, withDestinationURL: work.site)
+        let before = try work.snapshot()
+        let followed = try RecsiteProcess.run(["build", "--data", work.b, "--out", siteLink.path, "--quiet"])
+        #expect(followed.status == 0, "\(followed.stderr)")
+        #expect(try manager.destinationOfSymbolicLink(atPath: siteLink.path) == work.site.path)
+        #expect(try work.snapshot() != before, "the folder the link names was rebuilt")
+        #expect(try manager.contentsOfDirectory(atPath: work.root.path).allSatisfy { !$0.hasPrefix(".site.") })
+
+        let dangling = work.root.appendingPathComponent("dangling")
+        try manager.createSymbolicLink(atPath: dangling.path, withDestinationPath: work.root.appendingPathComponent("nowhere").path)
+        let refused = try RecsiteProcess.run(["build", "--data", work.a, "--out", dangling.path, "--quiet"])
+        #expect(refused.status == 3)
+        #expect(refused.stderr == "Error: \(dangling.path): refusing to replace: it is a symbolic link to a missing "
+                + "folder or to something not a folder\n", "\(refused.stderr)")
+    }
+}
