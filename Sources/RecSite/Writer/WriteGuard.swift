@@ -128,17 +128,48 @@ final class WriteGuard: Sendable {
                 + "Remove it (it is not recsite's) or choose another output folder")
     }
 
-    /// Puts back a site a killed build had moved aside; removes staging folders.
+    /// Puts back a site a killed build had moved aside; removes the staging
+    /// and old folders of killed builds, and only those: a folder beside the
+    /// site is removed only when it is recsite's by proof (a staging folder
+    /// holding its marker; an old site whose files its manifest lists, or an
+    /// empty one), never because its name looks like one.
     static func cleanLeftovers(parent: String, name: String, target: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
-        let olds = entries.filter { $0.hasPrefix(".\(name).old-") }.sorted()
-        var remaining = olds[...]
-        if FileSystem.kind(target) == .missing, let old = remaining.first {
-            if (try? FileSystem.rename(parent + "/" + old, target)) != nil { remaining = remaining.dropFirst() }
+        func made(_ prefix: String) -> [String] {
+            entries.filter { entry in
+                guard entry.hasPrefix(prefix) else { return false }
+                let suffix = entry.utf8.dropFirst(prefix.utf8.count)
+                return suffix.count == 6 && suffix.allSatisfy { byte in
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                        || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                } && FileSystem.kind(parent + "/" + entry) == .directory
+            }.sorted()
         }
-        for leftover in remaining + entries.filter({ $0.hasPrefix(".\(name).staging-") }) {
-            try? FileSystem.removeTree(parent + "/" + leftover)
+        var olds = made(".\(name).old-").filter { isOldSite(parent + "/" + $0) }[...]
+        if FileSystem.kind(target) == .missing, let old = olds.first {
+            if (try? FileSystem.rename(parent + "/" + old, target)) != nil { olds = olds.dropFirst() }
         }
+        for old in olds {
+            StagedSite.carryKept(from: parent + "/" + old, to: target)
+            try? FileSystem.removeTree(parent + "/" + old)
+        }
+        for staging in made(".\(name).staging-") {
+            let path = parent + "/" + staging
+            // The marker goes just before the swap: a build killed then left a whole site.
+            if FileSystem.read(path + "/" + StagedSite.markerName) == StagedSite.marker(for: path) || isOldSite(path) {
+                try? FileSystem.removeTree(path)
+            }
+        }
+    }
+
+    /// Whether `folder` is a site a build moved aside (or finished staging):
+    /// empty (made, not yet filled), or holding only its manifest's files and kept names.
+    private static func isOldSite(_ folder: String) -> Bool {
+        guard let files = try? FileSystem.listFiles(under: folder).filter({ !SiteWriter.isKept($0) }) else { return false }
+        if files.isEmpty { return true }
+        guard let manifest = FileSystem.read(folder + "/" + SiteWriter.manifestPath) else { return false }
+        let listed = SiteWriter.manifestEntries(manifest)
+        return files.allSatisfy { $0 == SiteWriter.manifestPath || listed.contains($0) }
     }
 
     /// Called by the writer when it has cleaned up (or finished): removes

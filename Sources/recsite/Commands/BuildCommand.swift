@@ -22,7 +22,12 @@ struct BuildCommand: ParsableCommand {
         what it computed from which inputs, and changes.md, what moved since the previous \
         build (the site it replaces, or --previous DIR); `recsite diff` compares any two. \
         recsite only replaces a folder that holds its \
-        .recsite-manifest (or an empty one).
+        .recsite-manifest (or an empty one), and removes only the files that manifest lists: \
+        .git, CNAME and .nojekyll are carried into the new site, and any other file is listed and \
+        the build refused (exit 3) unless --force is given. Folders beside --out named like \
+        recsite's staging or old folders are removed only when they are provably recsite's. \
+        --data, --templates, --config, --users and --evaluation must not lie inside --out; an \
+        --out that is a symbolic link to a folder replaces the folder it names.
 
         --check builds in memory, writes nothing, and lists on stdout each file of --out that \
         would be added, changed or removed (Bootstrap's copied files included). Progress goes \
@@ -96,6 +101,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 listing the files of --out that would change.")
     var check = false
 
+    @Flag(help: "Remove files of the old --out that recsite did not write (listed when it refuses without this flag); .git, CNAME and .nojekyll are always kept.")
+    var force = false
+
     @Flag(help: "Print nothing on stderr but errors.")
     var quiet = false
 
@@ -128,6 +136,7 @@ struct BuildCommand: ParsableCommand {
         settings.workers = workers ?? ProcessInfoCores.count
         settings.previousDirectory = previous
         settings.formats = SiteFormats(list: formats) ?? .all
+        settings.force = force
         settings.otherInputs = [users.map { ("the --users file", $0) }, evaluation.map { ("the evaluation file", $0) }]
             .compactMap { $0 }
         let selection = try UserSelection(file: users, sample: sample, seed: seed), formats = settings.formats
