@@ -183,6 +183,9 @@ struct BuildFailureTests {
         let manager = FileManager.default
         try manager.createDirectory(at: work.root.appendingPathComponent(".site.staging-ABC123/users"),
                                     withIntermediateDirectories: true)
+        // A killed build's staging folder holds its marker (SiteSafetyTests kills a real one).
+        try Data("recsite staging folder .site.staging-ABC123\n".utf8)
+            .write(to: work.root.appendingPathComponent(".site.staging-ABC123/.recsite-staging"))
         // A build killed between its two renames: the old site moved aside, none in place.
         try manager.moveItem(at: work.site, to: work.root.appendingPathComponent(".site.old-XYZ789"))
         let result = try RecsiteProcess.run(["build", "--data", work.a, "--out", work.site.path, "--quiet"])

@@ -115,4 +115,88 @@ struct SiteSafetyTests {
         #expect(refused.stderr == "Error: \(dangling.path): refusing to replace: it is a symbolic link to a missing "
                 + "folder or to something not a folder\n", "\(refused.stderr)")
     }
+
+    // MARK: 4. Files recsite did not write
+
+    /// `.git`, `CNAME` and `.nojekyll` survive every rebuild; any other file
+    /// the manifest does not list is named and the build refused (exit 3,
+    /// nothing changed) unless `--force` is given.
+    @Test func foreignFilesAreKeptOrRefused() throws {
+        let work = try Work(users: 20)
+        defer { work.remove() }
+        let manager = FileManager.default
+        func put(_ path: String, _ text: String) throws {
+            let url = work.site.appendingPathComponent(path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try put(".git/HEAD", "ref: refs/heads/gh-pages\n")
+        try put("CNAME", "recs.example.org\n")
+        try put("notes.txt", "mine\n")
+        try put("users/extra/x.md", "mine too\n")
+        let before = try work.snapshot()
+        let refused = try RecsiteProcess.run(["build", "--data", work.b, "--out", work.site.path, "--quiet"])
+        #expect(refused.status == 3)
+        #expect(refused.stderr == "Error: \(work.site.path): refusing to replace: it holds 2 files recsite did not "
+                + "write (not in its .recsite-manifest): notes.txt, users/extra/x.md; move them out, or build with "
+                + "--force to remove them (.git, CNAME, .nojekyll are always kept)\n", "\(refused.stderr)")
+        #expect(try work.snapshot() == before)
+        #expect(try work.leftovers().isEmpty)
+
+        let forced = try RecsiteProcess.run(["build", "--data", work.b, "--out", work.site.path, "--quiet", "--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        let after = try work.snapshot()
+        #expect(after["notes.txt"] == nil && after["users/extra/x.md"] == nil)
+        #expect(after[".git/HEAD"] == Data("ref: refs/heads/gh-pages\n".utf8))
+        #expect(after["CNAME"] == Data("recs.example.org\n".utf8))
+        #expect(after[".nojekyll"] != nil)
+        let again = try RecsiteProcess.run(["build", "--data", work.a, "--out", work.site.path, "--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try work.snapshot()[".git/HEAD"] == after[".git/HEAD"])
+        #expect(try work.snapshot()["CNAME"] == after["CNAME"])
+        // --check ignores the kept names too.
+        let check = try RecsiteProcess.run(["build", "--data", work.a, "--out", work.site.path, "--check", "--quiet"])
+        #expect(!check.stdout.contains("CNAME") && !check.stdout.contains(".git"), "\(check.stdout)")
+    }
+
+    /// Folders beside the site named like recsite's staging or old folders,
+    /// but not provably recsite's, are left as they are.
+    @Test func lookAlikeFoldersBesideTheSiteAreKept() throws {
+        let work = try Work(users: 20)
+        defer { work.remove() }
+        let names = [".site.staging-backup", ".site.staging-ABC123", ".site.old-XYZ789", ".site.old-"]
+        for name in names {
+            let folder = work.root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("mine\n".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        }
+        let result = try RecsiteProcess.run(["build", "--data", work.b, "--out", work.site.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in names {
+            #expect(try Data(contentsOf: work.root.appendingPathComponent(name + "/notes.txt")) == Data("mine\n".utf8))
+        }
+    }
+
+    /// The staging folder of a build killed with SIGKILL (and its lock) is
+    /// removed by the next build, as its marker proves it recsite's.
+    @Test func aKilledBuildsStagingFolderIsRemoved() throws {
+        let work = try Work(users: 600)
+        defer { work.remove() }
+        let process = Process()
+        process.executableURL = RecsiteProcess.executable
+        process.arguments = ["build", "--data", work.b, "--out", work.site.path, "--quiet"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline,
+              try !FileManager.default.contentsOfDirectory(atPath: work.root.path).contains(where: { $0.contains(".staging-") }) {
+            usleep(5_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(try work.leftovers().contains { $0.hasPrefix(".site.staging-") })
+        let result = try RecsiteProcess.run(["build", "--data", work.a, "--out", work.site.path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try work.leftovers().isEmpty)
+    }
 }
