@@ -199,4 +199,64 @@ struct SiteSafetyTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try work.leftovers().isEmpty)
     }
+
+    // MARK: 5. Regular files only, within a size limit
+
+    /// A FIFO, a device or a folder where an input belongs is refused at once
+    /// (exit 1, one line), never read or waited on; an input over
+    /// RECSITE_MAX_INPUT_SIZE is refused naming the limit; an asset link
+    /// leading out of the templates folder stops the build before any write.
+    @Test func onlyRegularInputsWithinTheLimit() throws {
+        let work = try Work(users: 20)
+        defer { work.remove() }
+        let manager = FileManager.default
+        func dataWith(_ name: String, _ file: String, _ make: (String) throws -> Void) throws -> String {
+            let folder = work.root.appendingPathComponent(name).path
+            try manager.copyItem(atPath: work.a, toPath: folder)
+            try manager.removeItem(atPath: folder + "/" + file)
+            try make(folder + "/" + file)
+            return folder
+        }
+        let cases = [
+            (try dataWith("fifo", "events.csv") { #expect(mkfifo($0, 0o644) == 0) }, "events.csv", "a FIFO"),
+            (try dataWith("zero", "users.csv") { try manager.createSymbolicLink(atPath: $0, withDestinationPath: "/dev/zero") },
+             "users.csv", "a device"),
+            (try dataWith("folder", "items.csv") { try manager.createDirectory(atPath: $0, withIntermediateDirectories: false) },
+             "items.csv", "a folder"),
+        ]
+        for (data, file, kind) in cases {
+            let result = try RecsiteProcess.runShell("exec timeout 60 \"$0\" check --data \"$1\"",
+                                                     RecsiteProcess.executable.path, data)
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr == "Error: \(data)/\(file): cannot read the file: not a regular file (it is \(kind)); "
+                    + "recsite reads regular files only\n", "\(result.stderr)")
+        }
+        let limited = try RecsiteProcess.runShell("RECSITE_MAX_INPUT_SIZE=1K exec \"$0\" check --data \"$1\"",
+                                                  RecsiteProcess.executable.path, work.a)
+        #expect(limited.status == 1)
+        #expect(limited.stderr.contains("over the limit of 1024 bytes for an input (set RECSITE_MAX_INPUT_SIZE"),
+                "\(limited.stderr)")
+        #expect(try RecsiteProcess.runShell("RECSITE_MAX_INPUT_SIZE=1G exec \"$0\" check --data \"$1\"",
+                                            RecsiteProcess.executable.path, work.a).status == 0)
+
+        let templates = work.root.appendingPathComponent("templates")
+        try manager.copyItem(at: RecsiteProcess.repositoryRoot.appendingPathComponent("templates"), to: templates)
+        let secret = work.root.appendingPathComponent("secret.txt")
+        try Data("private\n".utf8).write(to: secret)
+        try manager.createSymbolicLink(atPath: templates.path + "/assets/leak.txt", withDestinationPath: secret.path)
+        let before = try work.snapshot()
+        let leaked = try RecsiteProcess.run(["build", "--data", work.b, "--out", work.site.path, "--quiet",
+                                             "--templates", templates.path])
+        #expect(leaked.status == 1, "\(leaked.stderr)")
+        #expect(leaked.stderr.hasPrefix("Error: \(templates.path)/assets/leak.txt: a symbolic link to a file outside "
+                + "the templates folder"), "\(leaked.stderr)")
+        #expect(try work.snapshot() == before)
+        // A link to a file inside the templates folder is copied as a file.
+        try manager.removeItem(atPath: templates.path + "/assets/leak.txt")
+        try manager.createSymbolicLink(atPath: templates.path + "/assets/inside.css", withDestinationPath: "site.css")
+        let inside = try RecsiteProcess.run(["build", "--data", work.b, "--out", work.site.path, "--quiet",
+                                             "--templates", templates.path])
+        #expect(inside.status == 0, "\(inside.stderr)")
+        #expect(try work.snapshot()["assets/inside.css"] == work.snapshot()["assets/site.css"])
+    }
 }

@@ -27,7 +27,9 @@ struct BuildCommand: ParsableCommand {
         the build refused (exit 3) unless --force is given. Folders beside --out named like \
         recsite's staging or old folders are removed only when they are provably recsite's. \
         --data, --templates, --config, --users and --evaluation must not lie inside --out; an \
-        --out that is a symbolic link to a folder replaces the folder it names.
+        --out that is a symbolic link to a folder replaces the folder it names. Inputs must be \
+        regular files of at most 4 GiB (RECSITE_MAX_INPUT_SIZE, e.g. 8G, sets another limit), and \
+        links in the templates' assets/ must stay inside the templates folder.
 
         --check builds in memory, writes nothing, and lists on stdout each file of --out that \
         would be added, changed or removed (Bootstrap's copied files included). Progress goes \
@@ -189,10 +191,11 @@ struct BuildCommand: ParsableCommand {
 
     /// - Throws: `RecSiteError.invalidConfig` naming the file.
     private static func readEvaluation(_ path: String) throws -> EvaluationResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RecSiteError.invalidConfig(path: path, reason: "file not found or unreadable")
+        let data: [UInt8]
+        do { data = try FileBytes.input(path) } catch {
+            throw RecSiteError.invalidConfig(path: path, reason: "\(error)")
         }
-        return try EvaluationDocument.decode([UInt8](data), path: path)
+        return try EvaluationDocument.decode(data, path: path)
     }
 }
 
@@ -205,8 +208,9 @@ struct UserSelection: Sendable {
     /// - Throws: `RecSiteError.invalidConfig` naming the file.
     init(file: String?, sample: Int?, seed: UInt64) throws {
         list = try file.map { path in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw RecSiteError.invalidConfig(path: path, reason: "file not found or unreadable")
+            let data: [UInt8]
+            do { data = try FileBytes.input(path) } catch {
+                throw RecSiteError.invalidConfig(path: path, reason: "\(error)")
             }
             return (path, String(decoding: data, as: UTF8.self))
         }
