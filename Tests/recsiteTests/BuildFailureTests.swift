@@ -177,6 +177,21 @@ struct BuildFailureTests {
         #expect(refused.stderr.contains("another recsite build"), "\(refused.stderr)")
     }
 
+    /// Progress written to a pipe whose reader has gone (`2>&1 | head -n 1`)
+    /// never stops a build: it finishes, exits 0 and leaves no staging
+    /// folder or lock (issue 17, class 10).
+    @Test func closedProgressPipeNeverStopsABuild() throws {
+        let work = try Work(users: 200)
+        defer { work.remove() }
+        let before = try work.snapshot()
+        let result = try RecsiteProcess.runShell(
+            "\"$0\" build --data \"$1\" --out \"$2\" 2>&1 | head -n 1 >/dev/null; exit ${PIPESTATUS[0]}",
+            RecsiteProcess.executable.path, work.b, work.site.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try work.snapshot() != before)
+        #expect(try work.leftovers().isEmpty)
+    }
+
     @Test func leftoversOfAKilledBuildAreCleanedUp() throws {
         let work = try Work(users: 20)
         defer { work.remove() }

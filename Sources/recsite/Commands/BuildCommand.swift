@@ -175,7 +175,7 @@ struct BuildCommand: ParsableCommand {
                 InterruptSignals.report(error)
                 throw ExitCode(InterruptSignals.status(number))
             case .writeFailed, .refusingToReplace:
-                FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
+                StandardError.write("Error: \(error.description)\n")
                 throw ExitCode(3)
             default: throw error
             }
