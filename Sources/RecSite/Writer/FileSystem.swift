@@ -14,18 +14,16 @@ enum FileSystem {
 
     static func kind(_ path: String) -> Kind {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return .missing }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .file
-        case S_IFDIR: return .directory
-        default: return .other
-        }
+        return lstat(path, &info) == 0 ? kind(of: info) : .missing
     }
 
     /// `kind`, following symbolic links (a link to a folder is a `.directory`).
     static func kindFollowingLinks(_ path: String) -> Kind {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .missing }
+        return stat(path, &info) == 0 ? kind(of: info) : .missing
+    }
+
+    private static func kind(of info: stat) -> Kind {
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory

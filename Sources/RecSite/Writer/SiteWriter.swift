@@ -70,6 +70,13 @@ public struct SiteWriter: Sendable {
         keptNames.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
 
+    /// The files of the site in `folder` that a build replaces: all but the
+    /// kept ones its manifest does not list (a `.nojekyll` the build wrote is its own).
+    static func replaceable(in folder: String) throws -> (files: [String], listed: Set<String>) {
+        let listed = manifestEntries(FileSystem.read(folder + "/" + manifestPath) ?? [])
+        return (try FileSystem.listFiles(under: folder).filter { !isKept($0) || listed.contains($0) }, listed)
+    }
+
     /// The paths a site's manifest lists (comment lines skipped).
     static func manifestEntries(_ bytes: [UInt8]) -> Set<String> {
         Set(String(decoding: bytes, as: UTF8.self).split(separator: "\n")
@@ -170,7 +177,7 @@ public struct SiteWriter: Sendable {
         switch FileSystem.kind(target) {
         case .missing: return nil
         case .directory:
-            let files = try FileSystem.listFiles(under: target).filter { !Self.isKept($0) }
+            let (files, listed) = try Self.replaceable(in: target)
             guard !files.isEmpty else { return [] }
             guard files.contains(Self.manifestPath) else {
                 throw RecSiteError.refusingToReplace(
@@ -178,7 +185,6 @@ public struct SiteWriter: Sendable {
                     reason: "the folder holds files recsite did not write (it has no \(Self.manifestPath)); "
                         + "remove it or choose another output folder")
             }
-            let listed = Self.manifestEntries(FileSystem.read(target + "/" + Self.manifestPath) ?? [])
             let foreign = files.filter { $0 != Self.manifestPath && !listed.contains($0) }
             if !foreign.isEmpty && !force {
                 let shown = foreign.prefix(10).joined(separator: ", ") + (foreign.count > 10 ? ", … (\(foreign.count) in all)" : "")

@@ -157,9 +157,14 @@ final class StagedSite: SiteSink {
 
     /// Moves the kept names (`.git`, `CNAME`, `.nojekyll`) of an old site
     /// into the new one, unless the new one has them.
-    static func carryKept(from old: String, to new: String) {
+    /// - Returns: whether `old` holds no kept name any more.
+    @discardableResult
+    static func carryKept(from old: String, to new: String) -> Bool {
+        var all = true
         for name in SiteWriter.keptNames where FileSystem.kind(old + "/" + name) != .missing {
             if FileSystem.kind(new + "/" + name) == .missing { try? FileSystem.rename(old + "/" + name, new + "/" + name) }
+            if FileSystem.kind(old + "/" + name) != .missing { all = false }
         }
+        return all
     }
 }

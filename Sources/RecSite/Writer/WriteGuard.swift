@@ -149,8 +149,7 @@ final class WriteGuard: Sendable {
         if FileSystem.kind(target) == .missing, let old = olds.first {
             if (try? FileSystem.rename(parent + "/" + old, target)) != nil { olds = olds.dropFirst() }
         }
-        for old in olds {
-            StagedSite.carryKept(from: parent + "/" + old, to: target)
+        for old in olds where StagedSite.carryKept(from: parent + "/" + old, to: target) {
             try? FileSystem.removeTree(parent + "/" + old)
         }
         for staging in made(".\(name).staging-") {
@@ -165,10 +164,7 @@ final class WriteGuard: Sendable {
     /// Whether `folder` is a site a build moved aside (or finished staging):
     /// empty (made, not yet filled), or holding only its manifest's files and kept names.
     private static func isOldSite(_ folder: String) -> Bool {
-        guard let files = try? FileSystem.listFiles(under: folder).filter({ !SiteWriter.isKept($0) }) else { return false }
-        if files.isEmpty { return true }
-        guard let manifest = FileSystem.read(folder + "/" + SiteWriter.manifestPath) else { return false }
-        let listed = SiteWriter.manifestEntries(manifest)
+        guard let (files, listed) = try? SiteWriter.replaceable(in: folder) else { return false }
         return files.allSatisfy { $0 == SiteWriter.manifestPath || listed.contains($0) }
     }
 
