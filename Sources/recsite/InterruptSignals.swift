@@ -31,6 +31,9 @@ final class InterruptSignals: @unchecked Sendable {
     /// Starts routing the signals to `interruption`; `stop()` ends it.
     init() {
         signal(SIGXFSZ, SIG_IGN)
+        // Progress written to a closed pipe (`recsite build 2>&1 | head`) must
+        // never stop a build: the write fails and is dropped instead.
+        signal(SIGPIPE, SIG_IGN)
         for number in Self.handled {
             signal(number, SIG_IGN)  // the dispatch source receives it instead
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -64,13 +67,13 @@ final class InterruptSignals: @unchecked Sendable {
         let line = "recsite: interrupted by \(name(number)) \(whileWriting ? "while writing" : "before writing") "
             + "\(target); nothing was changed" + (intact ? " (the previous site is intact)" : "")
             + "; build again to finish\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardError.write(line)
     }
 
     /// Prints the line for a signal that came after the new site was in place.
     static func reportAfterSwap(_ number: Int32, target: String) {
-        FileHandle.standardError.write(Data(
-            "recsite: interrupted by \(name(number)) after the new site was in place; \(target) is complete\n".utf8))
+        StandardError.write(
+            "recsite: interrupted by \(name(number)) after the new site was in place; \(target) is complete\n")
     }
 
     private static func name(_ number: Int32) -> String {

@@ -177,12 +177,30 @@ struct BuildFailureTests {
         #expect(refused.stderr.contains("another recsite build"), "\(refused.stderr)")
     }
 
+    /// Progress written to a pipe whose reader has gone (`2>&1 | head -n 1`)
+    /// never stops a build: it finishes, exits 0 and leaves no staging
+    /// folder or lock (issue 17, class 10).
+    @Test func closedProgressPipeNeverStopsABuild() throws {
+        let work = try Work(users: 200)
+        defer { work.remove() }
+        let before = try work.snapshot()
+        let result = try RecsiteProcess.runShell(
+            "\"$0\" build --data \"$1\" --out \"$2\" 2>&1 | head -n 1 >/dev/null; exit ${PIPESTATUS[0]}",
+            RecsiteProcess.executable.path, work.b, work.site.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try work.snapshot() != before)
+        #expect(try work.leftovers().isEmpty)
+    }
+
     @Test func leftoversOfAKilledBuildAreCleanedUp() throws {
         let work = try Work(users: 20)
         defer { work.remove() }
         let manager = FileManager.default
         try manager.createDirectory(at: work.root.appendingPathComponent(".site.staging-ABC123/users"),
                                     withIntermediateDirectories: true)
+        // A killed build's staging folder holds its marker (SiteSafetyTests kills a real one).
+        try Data("recsite staging folder .site.staging-ABC123\n".utf8)
+            .write(to: work.root.appendingPathComponent(".site.staging-ABC123/.recsite-staging"))
         // A build killed between its two renames: the old site moved aside, none in place.
         try manager.moveItem(at: work.site, to: work.root.appendingPathComponent(".site.old-XYZ789"))
         let result = try RecsiteProcess.run(["build", "--data", work.a, "--out", work.site.path, "--quiet"])

@@ -94,13 +94,12 @@ public enum DatasetLoader {
     }
 
     private static func readFile(_ path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        do {
+            return try FileBytes.input(path)
+        } catch .missing {
             throw RecEngineError.missingFile(path: path)
+        } catch {
+            throw RecEngineError.unreadableFile(path: path, reason: error.description)
         }
-        guard let bytes = FileBytes.read(path) else {
-            throw RecEngineError.unreadableFile(path: path, reason: "permission denied or I/O error")
-        }
-        return bytes
     }
 }

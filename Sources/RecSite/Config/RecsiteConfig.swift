@@ -26,8 +26,9 @@ public enum RecsiteConfig {
         var config = EngineConfig()
         let file = path ?? (FileManager.default.fileExists(atPath: defaultPath) ? defaultPath : nil)
         if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw RecSiteError.invalidConfig(path: file, reason: "file not found or unreadable")
+            let data: [UInt8]
+            do { data = try FileBytes.input(file) } catch {
+                throw RecSiteError.invalidConfig(path: file, reason: error.description)
             }
             try apply(yaml: String(decoding: data, as: UTF8.self), path: file, to: &config)
         }

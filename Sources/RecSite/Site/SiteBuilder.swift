@@ -37,6 +37,18 @@ public struct SiteBuilder: Sendable {
         public var batchSize = 1024
         /// The file kinds written (`--formats`); pages link only to these.
         public var formats = SiteFormats.all
+        /// Remove files of the old site that recsite did not write (`--force`)
+        /// instead of refusing to replace it.
+        public var force = false
+        /// Other files the build reads (such as `--users FILE`), as (what, path):
+        /// like the data, templates and settings, they must not lie inside the output.
+        public var otherInputs: [(what: String, path: String)] = []
+
+        /// Every input of the build as (what, path), for `SiteWriter.refuseInputsInside`.
+        var inputs: [(what: String, path: String)] {
+            [("the data folder", dataDirectory), ("the templates folder", templatesDirectory),
+             ("the settings file", configPath ?? RecsiteConfig.defaultPath)] + otherInputs
+        }
 
         public init() {}
     }
@@ -89,7 +101,8 @@ public struct SiteBuilder: Sendable {
     ///   interruption; the old site is then untouched.
     public func build(interruption: BuildInterruption = BuildInterruption()) throws -> Outcome {
         let start = ContinuousClock.now
-        let writer = SiteWriter(target: options.outputDirectory, workers: options.workers)
+        let writer = SiteWriter(target: options.outputDirectory, workers: options.workers, force: options.force)
+        try writer.refuseInputsInside(options.inputs)
         let guarder = try writer.lock(interruption: interruption)
         defer { guarder.finish() }
         console.phase("writing \(outputName)/ as the pages are made")

@@ -74,6 +74,26 @@ public final class StandardErrorConsole: BuildConsole, @unchecked Sendable {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        StandardError.write(text)
     }
+}
+
+/// Lines on stderr that never stop the program: a closed pipe (`2>&1 | head`)
+/// or a full disk only loses the text. (FileHandle's `write` traps on such
+/// an error, and SIGPIPE would end the process.)
+public enum StandardError {
+    public static func write(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let count = bytes.withUnsafeBytes { writeStandardError($0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }
+            bytes = bytes.dropFirst(count)
+        }
+    }
+}
+
+/// `write(2)` to stderr (a free function, as `StandardError.write` hides the name).
+private func writeStandardError(_ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(STDERR_FILENO, buffer, count)
 }

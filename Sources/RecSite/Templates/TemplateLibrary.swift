@@ -1,4 +1,5 @@
 import Foundation
+import RecEngine
 
 /// The templates of one build, loaded once from a folder (the repo's
 /// `templates/`, or `--templates DIR`). A template's name is its file name
@@ -29,8 +30,9 @@ public struct TemplateLibrary: Sendable {
         var sources: [(name: String, path: String, text: String)] = []
         for file in files {
             let path = directory.hasSuffix("/") ? directory + file : directory + "/" + file
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw RecSiteError.templateError(path: path, reason: "cannot read the file")
+            let data: [UInt8]
+            do { data = try FileBytes.input(path) } catch {
+                throw RecSiteError.templateError(path: path, reason: error.description)
             }
             sources.append((String(file.dropLast(".mustache".count)), path, String(decoding: data, as: UTF8.self)))
         }

@@ -14,12 +14,35 @@ enum FileSystem {
 
     static func kind(_ path: String) -> Kind {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return .missing }
+        return lstat(path, &info) == 0 ? kind(of: info) : .missing
+    }
+
+    /// `kind`, following symbolic links (a link to a folder is a `.directory`).
+    static func kindFollowingLinks(_ path: String) -> Kind {
+        var info = stat()
+        return stat(path, &info) == 0 ? kind(of: info) : .missing
+    }
+
+    private static func kind(of info: stat) -> Kind {
         switch info.st_mode & S_IFMT {
         case S_IFREG: return .file
         case S_IFDIR: return .directory
         default: return .other
         }
+    }
+
+    /// Whether `path` is a symbolic link.
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// The absolute path with every symbolic link, `.` and `..` resolved
+    /// (`realpath(3)`), or `nil` when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The size of a regular file, or `nil` when it is not one.
@@ -104,10 +127,11 @@ enum FileSystem {
         _ = utimensat(AT_FDCWD, new, &times, 0)
     }
 
-    /// `mkdir` of one folder whose parent exists; an existing folder is fine.
+    /// `mkdir` of one folder whose parent exists; an existing folder (or a
+    /// link to one, as macOS's `/tmp` or a linked home folder) is fine.
     /// - Throws: `RecSiteError.writeFailed` naming the path.
     static func makeDirectory(_ path: String) throws {
-        if mkdir(path, 0o777) == 0 || (errno == EEXIST && kind(path) == .directory) { return }
+        if mkdir(path, 0o777) == 0 || (errno == EEXIST && kindFollowingLinks(path) == .directory) { return }
         throw RecSiteError.writeFailed(path: path, reason: reason())
     }
 

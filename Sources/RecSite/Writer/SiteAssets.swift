@@ -1,3 +1,5 @@
+import RecEngine
+
 /// The static files of the site: the template folder's `assets/` (CSS,
 /// search, theme and table scripts) and Bootstrap 5 from Debian's
 /// `libjs-bootstrap5` with its licence, copied to `assets/vendor/bootstrap/`
@@ -33,9 +35,22 @@ public enum SiteAssets {
         do { paths = try FileSystem.listFiles(under: folder) } catch {
             throw RecSiteError.templateError(path: folder, reason: "cannot list the assets folder")
         }
+        let root = FileSystem.realPath(templatesDirectory) ?? templatesDirectory
         return try paths.map { path in
-            guard let bytes = FileSystem.read(folder + "/" + path) else {
-                throw RecSiteError.templateError(path: folder + "/" + path, reason: "cannot read the file")
+            let source = folder + "/" + path
+            // A link may point elsewhere inside the templates folder, never
+            // outside it: the site is published, and with it any file copied.
+            if FileSystem.isLink(source) {
+                guard let real = FileSystem.realPath(source), real.hasPrefix(root == "/" ? "/" : root + "/") else {
+                    throw RecSiteError.templateError(
+                        path: source, reason: "a symbolic link to a file outside the templates folder "
+                            + "(\(FileSystem.realPath(source) ?? "missing")); assets are copied into the published site, "
+                            + "so recsite copies only files inside \(templatesDirectory)")
+                }
+            }
+            let bytes: [UInt8]
+            do { bytes = try FileBytes.input(source) } catch {
+                throw RecSiteError.templateError(path: source, reason: "\(error)")
             }
             return SiteFile(path: "assets/" + path, bytes: bytes)
         }

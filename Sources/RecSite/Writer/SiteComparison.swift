@@ -17,7 +17,7 @@ final class SiteComparison: SiteSink {
         workers = writer.workers
         ignoredPrefixes = prefixes
         existing = FileSystem.kind(target) == .directory
-            ? try FileSystem.listFiles(under: target).filter { path in !prefixes.contains { path.hasPrefix($0) } } : []
+            ? try SiteWriter.replaceable(in: target).files.filter { path in !prefixes.contains { path.hasPrefix($0) } } : []
         existingSet = Set(existing)
     }
 

@@ -1,5 +1,11 @@
 import RecEngine
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A new site being written into its staging folder batch by batch, then
 /// swapped in whole by `commit()` (see `SiteWriter` for the guarantees).
 /// A file whose bytes equal the old site's is hard-linked from it, so it
@@ -30,6 +36,22 @@ final class StagedSite: SiteSink {
         existingSet = Set(existing ?? [])
         try guarder.interruption.beginWriting()  // before the folder, so a trip never leaves one
         staging = try FileSystem.makeTemporaryDirectory(in: parent, prefix: ".\(name).staging-")
+        do {
+            try FileSystem.create(staging + "/" + Self.markerName, Self.marker(for: staging))
+        } catch {
+            try? FileSystem.removeTree(staging)
+            throw error
+        }
+    }
+
+    /// The file that proves a staging folder is recsite's, so the next build
+    /// may remove it if this one is killed; it is removed before the swap.
+    static let markerName = ".recsite-staging"
+
+    /// The marker's bytes: they name the folder, so a copied or renamed
+    /// folder does not pass for one.
+    static func marker(for staging: String) -> [UInt8] {
+        Array("recsite staging folder \(SiteWriter.split(staging).name)\n".utf8)
     }
 
     var paths: Set<String> { ledger.paths }
@@ -49,6 +71,9 @@ final class StagedSite: SiteSink {
     func commit() throws -> SiteDiff {
         try write([ledger.manifest])
         try guarder.interruption.check()
+        guard unlink(staging + "/" + Self.markerName) == 0 else {
+            throw RecSiteError.writeFailed(path: staging + "/" + Self.markerName, reason: FileSystem.reason())
+        }
         try swap()
         guarder.interruption.swapped()
         var made = ledger.paths
@@ -126,6 +151,20 @@ final class StagedSite: SiteSink {
             try? FileSystem.rename(backup, target)
             throw error
         }
+        Self.carryKept(from: backup, to: target)
         try? FileSystem.removeTree(backup)
+    }
+
+    /// Moves the kept names (`.git`, `CNAME`, `.nojekyll`) of an old site
+    /// into the new one, unless the new one has them.
+    /// - Returns: whether `old` holds no kept name any more.
+    @discardableResult
+    static func carryKept(from old: String, to new: String) -> Bool {
+        var all = true
+        for name in SiteWriter.keptNames where FileSystem.kind(old + "/" + name) != .missing {
+            if FileSystem.kind(new + "/" + name) == .missing { try? FileSystem.rename(old + "/" + name, new + "/" + name) }
+            if FileSystem.kind(old + "/" + name) != .missing { all = false }
+        }
+        return all
     }
 }

@@ -22,7 +22,14 @@ struct BuildCommand: ParsableCommand {
         what it computed from which inputs, and changes.md, what moved since the previous \
         build (the site it replaces, or --previous DIR); `recsite diff` compares any two. \
         recsite only replaces a folder that holds its \
-        .recsite-manifest (or an empty one).
+        .recsite-manifest (or an empty one), and removes only the files that manifest lists: \
+        .git, CNAME and .nojekyll are carried into the new site, and any other file is listed and \
+        the build refused (exit 3) unless --force is given. Folders beside --out named like \
+        recsite's staging or old folders are removed only when they are provably recsite's. \
+        --data, --templates, --config, --users and --evaluation must not lie inside --out; an \
+        --out that is a symbolic link to a folder replaces the folder it names. Inputs must be \
+        regular files of at most 4 GiB (RECSITE_MAX_INPUT_SIZE, e.g. 8G, sets another limit), and \
+        links in the templates' assets/ must stay inside the templates folder.
 
         --check builds in memory, writes nothing, and lists on stdout each file of --out that \
         would be added, changed or removed (Bootstrap's copied files included). Progress goes \
@@ -96,6 +103,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write nothing; exit 1 listing the files of --out that would change.")
     var check = false
 
+    @Flag(help: "Remove files of the old --out that recsite did not write (listed when it refuses without this flag); .git, CNAME and .nojekyll are always kept.")
+    var force = false
+
     @Flag(help: "Print nothing on stderr but errors.")
     var quiet = false
 
@@ -129,6 +139,9 @@ struct BuildCommand: ParsableCommand {
         settings.previousDirectory = previous
         settings.hasEvaluation = evaluate || evaluation != nil
         settings.formats = SiteFormats(list: formats) ?? .all
+        settings.force = force
+        settings.otherInputs = [users.map { ("the --users file", $0) }, evaluation.map { ("the evaluation file", $0) }]
+            .compactMap { $0 }
         let selection = try UserSelection(file: users, sample: sample, seed: seed), formats = settings.formats
         let cachedEvaluation = try evaluation.map(Self.readEvaluation)
         let evaluate = self.evaluate
@@ -163,7 +176,7 @@ struct BuildCommand: ParsableCommand {
                 InterruptSignals.report(error)
                 throw ExitCode(InterruptSignals.status(number))
             case .writeFailed, .refusingToReplace:
-                FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
+                StandardError.write("Error: \(error.description)\n")
                 throw ExitCode(3)
             default: throw error
             }
@@ -179,10 +192,11 @@ struct BuildCommand: ParsableCommand {
 
     /// - Throws: `RecSiteError.invalidConfig` naming the file.
     private static func readEvaluation(_ path: String) throws -> EvaluationResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw RecSiteError.invalidConfig(path: path, reason: "file not found or unreadable")
+        let data: [UInt8]
+        do { data = try FileBytes.input(path) } catch {
+            throw RecSiteError.invalidConfig(path: path, reason: "\(error)")
         }
-        return try EvaluationDocument.decode([UInt8](data), path: path)
+        return try EvaluationDocument.decode(data, path: path)
     }
 }
 
@@ -195,8 +209,9 @@ struct UserSelection: Sendable {
     /// - Throws: `RecSiteError.invalidConfig` naming the file.
     init(file: String?, sample: Int?, seed: UInt64) throws {
         list = try file.map { path in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw RecSiteError.invalidConfig(path: path, reason: "file not found or unreadable")
+            let data: [UInt8]
+            do { data = try FileBytes.input(path) } catch {
+                throw RecSiteError.invalidConfig(path: path, reason: "\(error)")
             }
             return (path, String(decoding: data, as: UTF8.self))
         }
