@@ -126,7 +126,7 @@ public struct InteractionMatrix: Sendable {
     /// - Parameter terms: the terms, in any order; left sorted.
     /// - Complexity: O(n log n) for n terms; an insertion sort for the few
     ///   events a user mostly has on one item.
-    static func canonicalSum(_ terms: inout [Double]) -> Double {
+    public static func canonicalSum(_ terms: inout [Double]) -> Double {
         terms.withUnsafeMutableBufferPointer { terms in
             if terms.count > 16 {
                 terms.sort()

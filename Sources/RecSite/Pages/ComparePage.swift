@@ -19,6 +19,8 @@ struct ComparePage {
             "types": taste(types),
             "usersWithScore": .count(genres.usersWithScore),
             "genresRecommended": recommendedVsWatched(genres),
+            "genreMixChart": .verbatim(MarkdownLink.image(SitePaths.genreMixChart, from: page, alt: "Share of all interaction score by genre")),
+            "typeMixChart": .verbatim(MarkdownLink.image(SitePaths.typeMixChart, from: page, alt: "Share of all interaction score by content type")),
         ]
         let all = context.merging(moviesOnly()).merging(coverage(from: page))
         return MarkdownPage(

@@ -1,9 +1,12 @@
+import RecEngine
+
 /// `index.md`: the data set at a glance, the top items and links to every
 /// kind of page.
 struct IndexPage {
     static let topItems = 10
 
     let facts: SiteFacts
+    let charts: SiteCharts
     var hasEvaluation = false
 
     func render(templates: TemplateLibrary) throws -> MarkdownPage {
@@ -38,6 +41,9 @@ struct IndexPage {
                 facts.userLink($0, from: page, text: PageText.userLabel(facts.users[$0]))
             } ?? PageText.none),
             "evaluation": .none,
+            "activityChart": charts.activity.isEmpty ? .none
+                : .verbatim(MarkdownLink.image(SitePaths.activityChart, from: page, alt: "Kept events per week, overall and per content type")),
+            "busiestWeek": .verbatim(busiestWeek()),
         ]
         context = context.merging(facts.formatFlags)
         if hasEvaluation {
@@ -45,5 +51,15 @@ struct IndexPage {
         }
         return MarkdownPage(path: page, title: "recsite report", breadcrumbs: [],
                             markdown: try PageTemplate.render("index.md", context, with: templates))
+    }
+
+    /// "The busiest week began on … with N kept events."
+    private func busiestWeek() -> String {
+        let activity = charts.activity
+        guard let peak = activity.total.indices.max(by: { activity.total[$0] < activity.total[$1] || (activity.total[$0] == activity.total[$1] && $0 > $1) })
+        else { return "No kept events, so no activity to show." }
+        return "Kept events per week (weeks from Monday, UTC), over \(PageText.count(activity.weekStarts.count, "week")); "
+            + "the busiest week began on \(Timestamp(seconds: activity.weekStarts[peak]).iso8601.prefix(10)) "
+            + "with \(PageText.count(activity.total[peak], "kept event"))."
     }
 }

@@ -123,11 +123,13 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
             })
         case .site:
             let (summaries, example, aggregates) = lock.withLock { (self.summaries, self.example, self.aggregates) }
+            let charts = SiteCharts(facts: facts)
+            batch.files += charts.files
             batch.pages = [
-                try IndexPage(facts: facts, hasEvaluation: evaluation != nil).render(templates: templates),
+                try IndexPage(facts: facts, charts: charts, hasEvaluation: evaluation != nil).render(templates: templates),
                 try UsersIndexPage(facts: facts, summaries: summaries).render(templates: templates),
                 try ItemsIndexPage(facts: facts).render(templates: templates),
-                try PopularPage(facts: facts).render(templates: templates),
+                try PopularPage(facts: facts, charts: charts).render(templates: templates),
                 try ComparePage(facts: facts, aggregates: aggregates).render(templates: templates),
                 try DataQualityPage(facts: facts).render(templates: templates),
                 try MethodologyPage(facts: facts, example: example).render(templates: templates),

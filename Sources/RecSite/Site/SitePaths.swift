@@ -15,6 +15,12 @@ public enum SitePaths {
     /// Written only when the build is given an evaluation (`--evaluate` or `--evaluation FILE`).
     public static let evaluation = "evaluation.md"
     public static let evaluationChart = "charts/evaluation-ndcg.svg"
+    /// Site-wide charts (`SiteCharts`).
+    public static let activityChart = "charts/activity.svg"
+    public static let longTailChart = "charts/popularity-long-tail.svg"
+    public static let trendingChart = "charts/trending.svg"
+    public static let genreMixChart = "charts/genre-mix.svg"
+    public static let typeMixChart = "charts/type-mix.svg"
 
     public static func user(_ id: String) -> String { "users/\(pageName(id)).md" }
     public static func item(_ id: String) -> String { "items/\(pageName(id)).md" }

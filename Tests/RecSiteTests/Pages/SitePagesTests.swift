@@ -12,7 +12,10 @@ import Testing
                SitePaths.dataQuality, SitePaths.methodology, SitePaths.changes]
         #expect(site.pages.map(\.path) == expected)
         let withHistory = dataset.users.indices.filter { site.model.historyCount(user: $0) > 0 }
-        #expect(site.files.map(\.path) == withHistory.map { SitePaths.userGenreChart(dataset.users[$0].id) })
+        // Each user's genre chart, then the site-wide charts of the site batch.
+        #expect(site.files.map(\.path) == withHistory.map { SitePaths.userGenreChart(dataset.users[$0].id) }
+            + [SitePaths.activityChart, SitePaths.longTailChart, SitePaths.trendingChart, SitePaths.genreMixChart,
+               SitePaths.typeMixChart])
     }
 
     @Test func everyPageHasOneH1AndBreadcrumbsToExistingPages() throws {
