@@ -23,6 +23,13 @@ public struct Timestamp: Hashable, Comparable, Sendable {
     /// `YYYY-MM-DDTHH:MM:SSZ` in UTC, the fraction dropped (SPEC §9).
     public var iso8601: String { Timestamp.format(seconds: seconds) }
 
+    /// The UTC year and month (1–12) of `seconds` since 1970.
+    public static func yearMonth(seconds: Int64) -> (year: Int64, month: Int64) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let (y, m, _) = CivilDate.civil(fromDays: days)
+        return (y, m)
+    }
+
     /// `YYYY-MM-DD` in UTC.
     public var day: String { String(Timestamp.format(seconds: seconds).prefix(10)) }
 

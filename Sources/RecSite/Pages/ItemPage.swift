@@ -48,6 +48,11 @@ struct ItemPage {
                 .fields(["rank": .count($0.rank), "users": .count($0.users)] as TemplateRecord)
             }),
             "isRecommended": .flag(report.recommendedTo > 0),
+            "months": .list(facts.itemTimeline.months[report.index].map { month in
+                .fields(["month": .verbatim(month.month), "viewers": .count(month.viewers),
+                         "events": .count(month.events)] as TemplateRecord)
+            }),
+            "hasMonths": .flag(!facts.itemTimeline.months[report.index].isEmpty),
         ]
         let markdown = try PageTemplate.render("item.md", context.merging(recipients(from: path)).merging(facts.formatFlags),
                                                with: templates)

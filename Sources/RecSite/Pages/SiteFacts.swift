@@ -10,6 +10,8 @@ struct SiteFacts: Sendable {
     let contentTypes: [ContentTypeStatistics]
     /// Everyone's genre and content-type shares, for each user's "taste against everyone".
     let globalMix: GlobalMix
+    /// Each item's viewers and events per month.
+    let itemTimeline: ItemTimeline
     /// Every item's `ItemCells` as seen from each folder of `ItemCells.cachedFolders`.
     let itemCells: [(folder: String, cells: [ItemCells])]
     /// The file kinds the build writes; pages link only to those.
@@ -28,6 +30,7 @@ struct SiteFacts: Sendable {
         exposure = builder.exposure
         contentTypes = ContentTypeStatistics.compute(model: model)
         globalMix = GlobalMix(model: model)
+        itemTimeline = ItemTimeline(dataset: model.dataset)
         itemCells = ItemCells.cachedFolders.map { folder in
             (folder, model.dataset.items.indices.map { ItemCells($0, from: folder + "index.md", model: model) })
         }

@@ -60,6 +60,22 @@ import Testing
         #expect(trending.rows == [Trending.Row(item: 0, recent: 130, before: 0), Trending.Row(item: 2, recent: 40, before: 0)])
     }
 
+    /// Viewers per month are distinct users; events count every kept event.
+    @Test func itemViewersPerMonth() throws {
+        let model = try Self.model("""
+            u1,i1,play,10,2025-01-01T00:00:00Z
+            u1,i1,complete,10,2025-01-31T23:59:59Z
+            u2,i1,play,10,2025-01-15T00:00:00Z
+            u1,i1,play,10,2025-02-01T00:00:00Z
+            u2,i3,play,10,2024-12-31T23:59:59Z
+
+            """)
+        let timeline = ItemTimeline(dataset: model.dataset)
+        #expect(timeline.months[0] == [.init(month: "2025-01", viewers: 2, events: 3), .init(month: "2025-02", viewers: 1, events: 1)])
+        #expect(timeline.months[1] == [])
+        #expect(timeline.months[2] == [.init(month: "2024-12", viewers: 1, events: 1)])
+    }
+
     @Test func lineChartDrawsEverySeriesDeterministically() {
         let chart = SVGLineChart(title: "t <&>", description: "d", series: [
             .init(name: "all", values: [0, 5, 10]), .init(name: "<b>x</b>", values: [1, 1, 1]),
