@@ -123,7 +123,8 @@ struct UserPage {
                 "score": .verbatim(rec.score.map(NumberFormat.score) ?? PageText.none),
                 "source": .verbatim(rec.source.rawValue),
                 "reason": .verbatim(reason),
-                "explanation": .text(entry.explanation),
+                "explanation": .text(entry.explanation?.text),
+                "explanationSource": .text(entry.explanation?.label),
             ])))
             if let breakdown = entry.breakdown, let score = rec.score {
                 let item = facts.items[entry.item]

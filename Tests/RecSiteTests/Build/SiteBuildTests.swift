@@ -103,7 +103,7 @@ struct SiteBuildTests {
             #expect(phases.phases.map(\.name)
                 == BuildStep.standard.map(\.name))
             #expect(BuildStep.standard.map(\.name)
-                == ["load", "cleanse", "model", "recommend", "changes", "reports", "pages", "html", "data", "links", "write"])
+                == ["load", "cleanse", "model", "recommend", "changes", "explanations", "reports", "pages", "html", "data", "links", "write"])
         }
         // No machine path and no clock time in any file.
         for (path, bytes) in one where !path.hasPrefix("assets/vendor/") {
