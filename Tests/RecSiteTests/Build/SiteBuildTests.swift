@@ -305,7 +305,7 @@ struct SiteJSONTests {
         let recommendations = try read(SitePaths.recommendationsJSON("u1"))
         #expect(try Self.keys(of: recommendations.text) == ["user_id", "k", "items"])
         #expect(try Self.keys(of: recommendations.text, after: "{\n      \"rank\"")
-            == ["rank", "item_id", "title", "content_type", "genre", "score", "source", "reason"])
+            == ["rank", "item_id", "title", "content_type", "genre", "score", "source", "reason", "explanation"])
         let list = try #require((recommendations.json as? [String: Any])?["items"] as? [[String: Any]])
         #expect(list.count == 3)  // k = 10, but only 3 of the 6 items are new to u1
         let cf = try #require(list.first { $0["source"] as? String == "cf" })
