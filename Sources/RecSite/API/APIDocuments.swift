@@ -42,7 +42,8 @@ public struct APIDocuments {
 
     /// `api/recommendations/<user_id>.json` of a report.
     public func recommendations(_ report: UserReport, k: Int) -> JSONValue {
-        recommendations(user: report.index, list: report.recommendations.map(\.recommendation), k: k)
+        recommendations(user: report.index, list: report.recommendations.map(\.recommendation), k: k,
+                        explanations: report.recommendations.map(\.explanation))
     }
 
     /// `api/recommended_to/<item_id>.json`: every user whose top-k holds the
@@ -62,9 +63,11 @@ public struct APIDocuments {
         ])
     }
 
-    /// `api/recommendations/<user_id>.json`.
-    public func recommendations(user u: Int, list: [Recommendation], k: Int) -> JSONValue {
-        let entries: [JSONValue] = list.map { rec in
+    /// `api/recommendations/<user_id>.json`; each item carries its
+    /// `explanation` (`{"text","source","model"}`) when `explanations` has one.
+    public func recommendations(user u: Int, list: [Recommendation], k: Int,
+                                explanations: [Explanation?] = []) -> JSONValue {
+        let entries: [JSONValue] = list.enumerated().map { position, rec in
             let i = Int(rec.item)
             let reason: JSONValue = rec.reason.map { top in
                 .object([
@@ -82,12 +85,21 @@ public struct APIDocuments {
                 ("score", rec.score.map { .number($0) } ?? .null),
                 ("source", .string(rec.source.rawValue)),
                 ("reason", reason),
-            ])
+            ] + (position < explanations.count ? explanations[position].map { [("explanation", Self.json($0))] } ?? [] : []))
         }
         return .object([
             ("user_id", .string(model.dataset.users[u].id)),
             ("k", .integer(k)),
             ("items", .array(entries)),
+        ])
+    }
+
+    /// An explanation: its text, `source` (`template` or `model`) and the model's name (null for the template).
+    static func json(_ explanation: Explanation) -> JSONValue {
+        .object([
+            ("text", .string(explanation.text)),
+            ("source", .string(explanation.sourceName)),
+            ("model", explanation.model.map { .string($0) } ?? .null),
         ])
     }
 

@@ -35,16 +35,18 @@ public struct CSVExports {
 
     /// `user_<id>_recommendations.csv`.
     public func recommendations(_ report: UserReport) -> String {
-        recommendations(report.recommendations.map(\.recommendation))
+        recommendations(report.recommendations.map(\.recommendation), explanations: report.recommendations.map(\.explanation))
     }
 
-    /// `user_<id>_recommendations.csv` of a list.
-    public func recommendations(_ list: [Recommendation]) -> String {
+    /// `user_<id>_recommendations.csv` of a list; with `explanations`, two
+    /// more columns: `explanation` and `explanation_source` (`template`, or
+    /// the model's name).
+    public func recommendations(_ list: [Recommendation], explanations: [Explanation?]? = nil) -> String {
         var csv = CSVWriter(header: [
             "rank", "item_id", "title", "content_type", "genre", "score", "source",
             "reason_item_id", "reason_title", "reason_share",
-        ])
-        for rec in list {
+        ] + (explanations == nil ? [] : ["explanation", "explanation_source"]))
+        for (position, rec) in list.enumerated() {
             let item = items[Int(rec.item)]
             let reason = rec.reason.map { items[Int($0.item)] }
             csv.addRow([
@@ -52,7 +54,10 @@ public struct CSVExports {
                 .text(item.genre), .numeric(rec.score.map(NumberFormat.exact) ?? ""), .text(rec.source.rawValue),
                 .text(reason?.id ?? ""), .text(reason?.title ?? ""),
                 .numeric(rec.reason.map { NumberFormat.exact($0.share) } ?? ""),
-            ])
+            ] + (explanations.map { all in
+                let explanation = position < all.count ? all[position] : nil
+                return [.text(explanation?.text ?? ""), .text(explanation?.model ?? (explanation == nil ? "" : "template"))]
+            } ?? []))
         }
         return csv.text
     }

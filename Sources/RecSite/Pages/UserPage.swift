@@ -135,7 +135,8 @@ struct UserPage {
                 "score": .verbatim(rec.score.map(NumberFormat.score) ?? PageText.none),
                 "source": .verbatim(rec.source.rawValue),
                 "reason": .verbatim(reason),
-                "explanation": .text(entry.explanation),
+                "explanation": .text(entry.explanation?.text),
+                "explanationSource": .text(entry.explanation?.label),
                 "why": .verbatim(anchor.map { "[breakdown](#\($0))" } ?? PageText.none),
             ])))
             if let breakdown = entry.breakdown, let score = rec.score, let anchor {

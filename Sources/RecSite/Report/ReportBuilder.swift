@@ -13,12 +13,15 @@ public struct ReportBuilder: Sendable {
     public let exposure: RecommendationExposure
     /// Who gets each item recommended.
     public let recipients: RecommendationRecipients
+    /// Each recommendation's explanation (cached model text or the template).
+    public let explainer: Explainer
 
     /// - Complexity: O(events + users × k log(users × k) + items).
-    public init(model: RecommenderModel, recommendations: [[Recommendation]]) {
+    public init(model: RecommenderModel, recommendations: [[Recommendation]], explainer: Explainer = Explainer()) {
         precondition(recommendations.count == model.dataset.users.count, "one recommendation list per user")
         self.model = model
         self.recommendations = recommendations
+        self.explainer = explainer
         activity = UserActivity(dataset: model.dataset)
         exposure = RecommendationExposure(itemCount: model.dataset.items.count, recommendations: recommendations)
         recipients = RecommendationRecipients(itemCount: model.dataset.items.count, lists: recommendations)
@@ -27,31 +30,38 @@ public struct ReportBuilder: Sendable {
     /// User u's report.
     /// - Complexity: O(|H(u)| log |H(u)| + k × |H(u)| × log neighbours) for the breakdowns.
     public func user(_ u: Int) -> UserReport {
-        Self.user(u, list: recommendations[u], model: model, activity: activity)
+        Self.user(u, list: recommendations[u], model: model, activity: activity, explainer: explainer)
     }
 
     /// One user's report without the other users' lists (the `user` and
     /// `movies` commands): the list is computed here with `k`.
     /// - Complexity: O(events) for the activity span, plus `user(_:)`'s.
-    public static func user(_ u: Int, model: RecommenderModel, k: Int) -> UserReport {
-        user(u, list: model.recommendations(user: u, k: k), model: model, activity: UserActivity(dataset: model.dataset))
+    public static func user(_ u: Int, model: RecommenderModel, k: Int, explainer: Explainer = Explainer()) -> UserReport {
+        user(u, list: model.recommendations(user: u, k: k), model: model, activity: UserActivity(dataset: model.dataset),
+             explainer: explainer)
     }
 
     /// Where every `UserReport` is made.
     private static func user(_ u: Int, list: [Recommendation], model: RecommenderModel,
-                             activity: UserActivity) -> UserReport {
+                             activity: UserActivity, explainer: Explainer) -> UserReport {
         let items = model.dataset.items
         let profile = model.profile(user: u)
         let movies = profile.moviesOnly(items: items)
+        let genres = profile.genrePreferences(items: items), types = profile.contentBreakdown(items: items)
+        let collaborative = list.filter { $0.source == .cf }.count
         let entries = list.map { rec in
-            RecommendedItem(recommendation: rec,
-                            breakdown: rec.source == .cf ? model.breakdown(user: u, item: Int(rec.item)) : nil)
+            let breakdown = rec.source == .cf ? model.breakdown(user: u, item: Int(rec.item)) : nil
+            let facts = ExplanationFacts(
+                userID: model.dataset.users[u].id, recommendation: rec, breakdown: breakdown, genres: genres, types: types,
+                totalScore: profile.totalScore, historyCount: profile.history.count,
+                collaborativeCount: collaborative, model: model)
+            return RecommendedItem(recommendation: rec, breakdown: breakdown, explanation: explainer.explain(facts))
         }
         return UserReport(
             index: u, user: model.dataset.users[u], history: profile.history,
             historyByItem: profile.historyByItem, moviesOnly: movies,
-            contentBreakdown: profile.contentBreakdown(items: items),
-            genrePreferences: profile.genrePreferences(items: items),
+            contentBreakdown: types,
+            genrePreferences: genres,
             movieGenrePreferences: profile.genrePreferences(items: items, entries: movies),
             totalScore: profile.totalScore, movieScore: profile.movieScore(items: items),
             eventCount: profile.eventCount, firstActivity: activity.first[u], lastActivity: activity.last[u],

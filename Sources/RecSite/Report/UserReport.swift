@@ -54,10 +54,10 @@ public struct RecommendedItem: Sendable {
     public let recommendation: Recommendation
     /// Every contribution to a cf item's score; `nil` for popular fill.
     public let breakdown: ScoreBreakdown?
-    /// A sentence explaining the recommendation in plain words, when one was made.
-    public var explanation: String?
+    /// The recommendation in plain words: cached model text or the template sentence.
+    public var explanation: Explanation?
 
-    public init(recommendation: Recommendation, breakdown: ScoreBreakdown?, explanation: String? = nil) {
+    public init(recommendation: Recommendation, breakdown: ScoreBreakdown?, explanation: Explanation? = nil) {
         self.recommendation = recommendation
         self.breakdown = breakdown
         self.explanation = explanation

@@ -24,6 +24,8 @@ public final class BuildState: @unchecked Sendable {
     /// The site whose build `changes.md` compares with, if any.
     var previousSite: String?
     public internal(set) var changes: SiteChanges?
+    // explanations
+    public internal(set) var explainer: Explainer?
     // reports and after
     var content: (any SiteContent)?
     var links = LinkLedger()

@@ -26,7 +26,7 @@ public struct BuildStep: Sendable {
     /// The build: what flows from one step to the next is in `BuildState`
     /// (and `SiteBatch` within a batch); docs/architecture.md draws it.
     public static let standard: [BuildStep] = [
-        load, cleanse, model, recommend, changes, reports, pages, html, data, links, write,
+        load, cleanse, model, recommend, changes, explanations, reports, pages, html, data, links, write,
     ]
 
     /// Templates, assets, settings and the three input files' bytes.
@@ -78,12 +78,19 @@ public struct BuildStep: Sendable {
         }
     })
 
+    /// The committed explanation cache (`<data>/explanations.jsonl`), read,
+    /// never filled: a build makes no network call (docs/explanations.md).
+    static let explanations = BuildStep("explanations", prepare: { state in
+        let path = state.options.dataDirectory + "/" + ExplanationCache.fileName
+        state.explainer = Explainer(cache: try ExplanationCache.load(path: path))
+    })
+
     /// The tallies reports share, then each batch's `UserReport`s or `ItemReport`s.
     static let reports = BuildStep("reports", prepare: { state in
         state.console.phase("preparing the reports")
         let content = try state.makeContent(SiteContentInputs(
             model: state.model!, templates: state.templates!, recommendations: state.recommendations!,
-            assets: state.assets, changes: state.changes!))
+            assets: state.assets, changes: state.changes!, explainer: state.explainer ?? Explainer()))
         try content.validate()
         state.content = content
         state.console.phase("rendering \(content.pageCount) pages as Markdown and HTML")

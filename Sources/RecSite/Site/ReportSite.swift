@@ -40,11 +40,12 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
     ///   - changes: what moved since the previous build; `nil` for a first build.
     ///   - formats: the file kinds written; pages link only to those.
     ///   - userPages: the users that get a page and their own files (the site-wide pages cover every user).
+    ///   - explainer: the recommendations' explanations (the template's, or cached model text).
     /// - Complexity: O(events + users × k log(users × k) + items) for the shared tallies.
     public init(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]],
                 evaluation: EvaluationResult? = nil, assets: [SiteFile] = [], changes: SiteChanges? = nil,
-                formats: SiteFormats = .all, userPages: UserPages = .all) {
-        builder = ReportBuilder(model: model, recommendations: recommendations)
+                formats: SiteFormats = .all, userPages: UserPages = .all, explainer: Explainer = Explainer()) {
+        builder = ReportBuilder(model: model, recommendations: recommendations, explainer: explainer)
         self.changes = changes ?? SiteChanges(
             summary: BuildSummary(model: model, recommendations: recommendations), previous: nil)
         self.templates = templates
@@ -60,7 +61,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
                             formats: SiteFormats = .all, userPages: UserPages = .all) {
         self.init(model: inputs.model, templates: inputs.templates, recommendations: inputs.recommendations,
                   evaluation: evaluation, assets: inputs.assets, changes: inputs.changes, formats: formats,
-                  userPages: userPages)
+                  userPages: userPages, explainer: inputs.explainer)
     }
 
     public var pageCount: Int {

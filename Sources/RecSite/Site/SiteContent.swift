@@ -92,9 +92,12 @@ public struct SiteContentInputs: Sendable {
     public let assets: [SiteFile]
     /// The build's summary and what moved since the previous build.
     public let changes: SiteChanges
+    /// The recommendations' explanations, with the data folder's cache.
+    public let explainer: Explainer
 
     public init(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]],
-                assets: [SiteFile], changes: SiteChanges) {
+                assets: [SiteFile], changes: SiteChanges, explainer: Explainer = Explainer()) {
+        self.explainer = explainer
         self.model = model
         self.templates = templates
         self.recommendations = recommendations

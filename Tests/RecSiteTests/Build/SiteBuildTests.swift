@@ -103,7 +103,7 @@ struct SiteBuildTests {
             #expect(phases.phases.map(\.name)
                 == BuildStep.standard.map(\.name))
             #expect(BuildStep.standard.map(\.name)
-                == ["load", "cleanse", "model", "recommend", "changes", "reports", "pages", "html", "data", "links", "write"])
+                == ["load", "cleanse", "model", "recommend", "changes", "explanations", "reports", "pages", "html", "data", "links", "write"])
         }
         // No machine path and no clock time in any file.
         for (path, bytes) in one where !path.hasPrefix("assets/vendor/") {
@@ -305,7 +305,7 @@ struct SiteJSONTests {
         let recommendations = try read(SitePaths.recommendationsJSON("u1"))
         #expect(try Self.keys(of: recommendations.text) == ["user_id", "k", "items"])
         #expect(try Self.keys(of: recommendations.text, after: "{\n      \"rank\"")
-            == ["rank", "item_id", "title", "content_type", "genre", "score", "source", "reason"])
+            == ["rank", "item_id", "title", "content_type", "genre", "score", "source", "reason", "explanation"])
         let list = try #require((recommendations.json as? [String: Any])?["items"] as? [[String: Any]])
         #expect(list.count == 3)  // k = 10, but only 3 of the 6 items are new to u1
         let cf = try #require(list.first { $0["source"] as? String == "cf" })
