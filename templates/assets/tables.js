@@ -152,6 +152,20 @@
     });
   }
 
+  /** Puts each body cell's content in one <span>, so a stacked cell is a grid of label and value. */
+  function wrapCells(table) {
+    if (table.hasAttribute("data-wrapped")) { return; }
+    table.setAttribute("data-wrapped", "");
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        var span = document.createElement("span");
+        span.className = "cell-value";
+        while (cell.firstChild) { span.appendChild(cell.firstChild); }
+        cell.appendChild(span);
+      });
+    });
+  }
+
   /** Lets a region that scrolls sideways take focus (keyboard users scroll it with the arrows). */
   function focusableWhenScrolling(region, label) {
     if (region.scrollWidth > region.clientWidth + 1) {
@@ -172,7 +186,10 @@
       var wrapper = table.closest(".table-responsive");
       if (!wrapper) { return; }
       table.classList.remove("table-stack");
-      if (narrow && table.tHead && table.scrollWidth > wrapper.clientWidth + 1) { table.classList.add("table-stack"); }
+      if (narrow && table.tHead && table.scrollWidth > wrapper.clientWidth + 1) {
+        wrapCells(table);
+        table.classList.add("table-stack");
+      }
       focusableWhenScrolling(wrapper, table.caption ? headerText(table.caption) : "Table");
     });
     // Charts keep a legible width on a phone and scroll inside their paragraph (site.css).
