@@ -51,6 +51,7 @@ THEMES = ("light", "dark")
 FILTER_ROWS = 15
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 SCREENSHOT_KINDS = ("user", "item", "popular", "compare")
+SCREENSHOT_HEIGHT = {"phone": 1800, "desktop": 1300}  # px from the top of the page
 
 
 def find_chromium(explicit):
@@ -116,8 +117,12 @@ PAGE_FACTS = """() => {
       && !e.closest('.table-responsive') && getComputedStyle(e).position !== 'fixed').slice(0, 3)
       .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '')),
     h1: document.querySelectorAll('h1').length,
-    navRows: new Set(Array.from(document.querySelectorAll('.navbar .nav-link, #theme-toggle'))
-      .filter(e => e.offsetParent).map(e => Math.round(e.getBoundingClientRect().bottom))).size,
+    navRows: (() => { const boxes = Array.from(document.querySelectorAll('.navbar .nav-link, .site-search, #theme-toggle'))
+      .filter(e => e.offsetParent).map(e => e.getBoundingClientRect());
+      const bottom = Math.min(...boxes.map(b => b.bottom));
+      const line = Math.min(...boxes.map(b => b.height));
+      return boxes.every(b => b.top < bottom && b.height < 1.5 * line
+        && b.right <= document.scrollingElement.clientWidth) ? 1 : 2; })(),
     toggleInside: (() => { const t = document.getElementById('theme-toggle').getBoundingClientRect();
       return t.width === 0 || t.right <= document.scrollingElement.clientWidth; })(),
     tables: tables.length,
@@ -223,8 +228,10 @@ def main():
                             check_filter(page, where, user, check)
                         if options.screenshots and kind in SCREENSHOT_KINDS:
                             page.evaluate("window.scrollTo(0, 0)")
+                            height = min(page.evaluate("document.scrollingElement.scrollHeight"),
+                                         SCREENSHOT_HEIGHT[viewport_name])
                             page.screenshot(path=os.path.join(options.screenshots, f"{kind}-{viewport_name}-{theme}.png"),
-                                            full_page=False)
+                                            full_page=True, clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
                     check_search(page, base, user, variant, errors, check)
                     context.close()
             browser.close()
