@@ -10,7 +10,8 @@
 /// Template variables: `lang`, `title`, `siteName`, `root`, `nav` (`title`,
 /// `href`, `current`), `breadcrumbs` (`title`, `href`), `hasBreadcrumbs`,
 /// `content`, `markdownSource` (the page's `.md` file, relative),
-/// `sortableTables` (users and items indexes).
+/// `sortableTables` (every page: `assets/tables.js` sorts every table, and
+/// filters those longer than 15 rows).
 public struct HTMLLayout: Sendable {
     /// The layout's template name (`templates/layout.html.mustache`).
     public static let templateName = "layout.html"
@@ -30,9 +31,6 @@ public struct HTMLLayout: Sendable {
         ("Methodology", SitePaths.methodology),
         ("Changes", SitePaths.changes),
     ]
-
-    /// Pages whose tables get sort buttons and a filter box.
-    public static let sortablePages: Set<String> = [SitePaths.usersIndex, SitePaths.itemsIndex]
 
     public let templates: TemplateLibrary
     /// Whether `markdownSource` names the page's `.md` file (else it is empty: no Markdown is written).
@@ -108,7 +106,7 @@ struct LayoutContext: TemplateFields {
         case "hasBreadcrumbs": return .flag(!page.breadcrumbs.isEmpty)
         case "content": return .verbatim(content)
         case "markdownSource": return linksMarkdown ? .text(String(page.path.split(separator: "/").last ?? "")) : TemplateValue.none
-        case "sortableTables": return .flag(HTMLLayout.sortablePages.contains(page.path))
+        case "sortableTables": return .flag(true)
         default: return nil
         }
     }

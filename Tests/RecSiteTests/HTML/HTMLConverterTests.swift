@@ -36,4 +36,14 @@ struct HTMLConverterTests {
         #expect(HTMLTables.decorate(html) == expected)
         #expect(HTMLTables.decorate("") == "")
     }
+
+    @Test func tablesAreCaptionedWithTheNearestHeadingBefore() {
+        let html = "<table></table><h2 id=\"a\">Top <a href=\"#x\">10</a> &amp; more</h2>\n<table>\n</table><h3>B</h3><table></table>"
+        let decorated = HTMLTables.decorate(html)
+        let caption = "<caption class=\"\(HTMLTables.captionClasses)\">"
+        #expect(decorated.components(separatedBy: "<caption").count == 3)
+        #expect(decorated.hasPrefix("<div class=\"table-responsive\"><table class=\"\(HTMLTables.tableClasses)\"></table></div>"))
+        #expect(decorated.contains(caption + "Top 10 &amp; more</caption>"))
+        #expect(decorated.contains(caption + "B</caption></table></div>"))
+    }
 }
