@@ -69,11 +69,12 @@ struct HTMLLayoutTests {
         #expect(html.contains("This page is also available as <a href=\"index.md\">Markdown</a>."))
     }
 
-    @Test func onlyTheIndexesGetSortableTables() throws {
+    /// Every page's tables sort (assets/tables.js), not only the indexes'.
+    @Test func everyPageGetsSortableTables() throws {
         defer { fixture.cleanUp() }
-        #expect(try layout.render(page: page("users/index.md"), content: "").contains("<body data-sortable-tables=\"true\">"))
-        #expect(try layout.render(page: page("items/index.md"), content: "").contains("<body data-sortable-tables=\"true\">"))
-        #expect(try layout.render(page: page("popular.md"), content: "").contains("<body>"))
+        for path in ["users/index.md", "items/index.md", "popular.md", "users/u1.md"] {
+            #expect(try layout.render(page: page(path), content: "").contains("<body data-sortable-tables=\"true\">"), "\(path)")
+        }
     }
 
     @Test func aMissingLayoutIsAnError() throws {
