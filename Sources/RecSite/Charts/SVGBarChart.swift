@@ -45,15 +45,7 @@ public struct SVGBarChart: Sendable, Equatable {
         let barArea = Self.width - 2 * Self.margin - labelColumn - Self.valueColumn
         let maxValue = bars.map(\.value).max() ?? 0
         let height = 2 * Self.margin + Double(max(bars.count, 1)) * Self.rowHeight
-        var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.number(Self.width))" height="\(Self.number(height))" \
-            viewBox="0 0 \(Self.number(Self.width)) \(Self.number(height))" role="img" aria-labelledby="chart-title chart-desc" \
-            font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12">
-            <title id="chart-title">\(XMLText.escape(title))</title>
-            <desc id="chart-desc">\(XMLText.escape(description))</desc>
-            <rect width="100%" height="100%" rx="4" fill="#ffffff"/>
-
-            """
+        var svg = SVGDocument.opening(width: Self.width, height: height, title: title, description: description)
         if bars.isEmpty {
             svg += "<text x=\"\(Self.number(Self.margin))\" y=\"\(Self.number(Self.margin + 16))\" fill=\"#495057\">No data</text>\n"
         }

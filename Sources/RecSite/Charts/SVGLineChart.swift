@@ -34,15 +34,7 @@ struct SVGLineChart: Sendable {
             left + (count > 1 ? plotWidth * Double(position) / Double(count - 1) : plotWidth / 2)
         }
         func y(_ value: Double) -> Double { Self.top + plotHeight - (maxValue > 0 ? plotHeight * value / maxValue : 0) }
-        var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" width="\(n(Self.width))" height="\(n(Self.height))" \
-            viewBox="0 0 \(n(Self.width)) \(n(Self.height))" role="img" aria-labelledby="chart-title chart-desc" \
-            font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12">
-            <title id="chart-title">\(XMLText.escape(title))</title>
-            <desc id="chart-desc">\(XMLText.escape(description))</desc>
-            <rect width="100%" height="100%" rx="4" fill="#ffffff"/>
-
-            """
+        var svg = SVGDocument.opening(width: Self.width, height: Self.height, title: title, description: description)
         // Axes, the top value and zero.
         let axisBottom = Self.top + plotHeight
         svg += "<path d=\"M\(n(left)) \(n(Self.top))V\(n(axisBottom))H\(n(Self.width - Self.right))\" "
