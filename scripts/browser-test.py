@@ -334,6 +334,20 @@ def check_search(page, base, user, variant, errors, check):
     except Exception:
         found = False
     check(found, f"search ({variant}): typing {query!r} finds {user.get('name')!r}")
+    # "u" matches every user ID: the group says "8 of N" and links the filtered users index.
+    page.fill("#site-search-input", "u")
+    try:
+        page.wait_for_selector("#site-search-results a[data-search-all=\"users\"]", timeout=5000)
+        heading = page.evaluate("document.querySelector('#site-search-results .list-group-item').textContent")
+        total = int(heading.rsplit(" of ", 1)[1]) if " of " in heading else 0
+        page.click("#site-search-results a[data-search-all=\"users\"]")
+        page.wait_for_load_state("load")
+        value = page.input_value("main input.table-filter")
+        shown = page.evaluate("Array.from(document.querySelectorAll('main table tbody tr')).filter(r => !r.hidden).length")
+        check(value == "u" and shown == total > 8,
+              f"search ({variant}): 'all {total} users' opens the users index filtered to {shown} rows")
+    except Exception as error:
+        check(False, f"search ({variant}): the 'all results' link works ({error})")
     check(not errors, f"search ({variant}): no console errors" + ("" if not errors else ": " + "; ".join(errors[:5])))
 
 

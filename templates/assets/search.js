@@ -6,7 +6,9 @@
    relative to the page (<html data-root="../">), so the site works under
    any base path. Data reaches the page through textContent only.
 
-   ?q=TEXT in the page's address runs a search on load. */
+   ?q=TEXT in the page's address runs a search on load. Each group says how
+   many match; past the first LIMIT, a link opens the users or items index
+   with its table filtered by the query (tables.js reads ?filter=). */
 (function () {
   "use strict";
   var LIMIT = 8;
@@ -90,7 +92,25 @@
       if (all) { hits.push({ entry: entry, rank: rank(entry, query), order: i }); }
     }
     hits.sort(function (a, b) { return a.rank - b.rank || a.order - b.order; });
-    return hits.slice(0, LIMIT).map(function (hit) { return hit.entry; });
+    return { shown: hits.slice(0, LIMIT).map(function (hit) { return hit.entry; }), total: hits.length };
+  }
+
+  /** "All N matching users" → the users index, its table filtered by the query. */
+  function allResults(found, kind, index, query) {
+    var a = document.createElement("a");
+    a.className = "list-group-item list-group-item-action small";
+    a.href = url(index) + "?filter=" + encodeURIComponent(query);
+    a.setAttribute("data-search-all", kind);
+    a.textContent = "All " + found.total + " matching " + kind + " in the " + kind + " index";
+    return a;
+  }
+
+  function group(found, title, kind, index, query) {
+    if (!found.total) { return; }
+    var shown = found.shown.length;
+    results.appendChild(heading(title + (found.total > shown ? " — " + shown + " of " + found.total : " — " + found.total)));
+    found.shown.forEach(function (e) { results.appendChild(link(e)); });
+    if (found.total > shown) { results.appendChild(allResults(found, kind, index, query)); }
   }
 
   function clear() {
@@ -128,9 +148,9 @@
       var users = find(data.users, folded);
       var items = find(data.items, folded);
       clear();
-      if (users.length) { results.appendChild(heading("Users")); users.forEach(function (e) { results.appendChild(link(e)); }); }
-      if (items.length) { results.appendChild(heading("Items")); items.forEach(function (e) { results.appendChild(link(e)); }); }
-      if (!users.length && !items.length) { results.appendChild(heading("No user or item matches")); }
+      group(users, "Users", "users", "users/index.html", query.trim());
+      group(items, "Items", "items", "items/index.html", query.trim());
+      if (!users.total && !items.total) { results.appendChild(heading("No user or item matches")); }
       results.hidden = false;
     }, function (error) {
       clear();

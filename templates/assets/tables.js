@@ -209,6 +209,13 @@
       makeSortable(table, headers, rows);
       if (rows.length > FILTER_ROWS) { makeFilterable(table, rows, number + 1); }
     });
+    // ?filter=TEXT (the search's "all results" link) fills the first filter box.
+    var wanted = new URLSearchParams(window.location.search).get("filter");
+    var first = document.querySelector("main input.table-filter");
+    if (wanted && first) {
+      first.value = wanted;
+      first.dispatchEvent(new Event("input"));
+    }
     layout(tables);
     window.addEventListener("load", function () { layout(tables); });
     var pending = null;
