@@ -61,7 +61,8 @@ struct UserPage {
             let chartPath = SitePaths.userGenreChart(user.id)
             let label = "Genre preferences of \(PageText.userLabel(user))"
             context["chart"] = .verbatim(MarkdownLink.image(chartPath, from: path, alt: label))
-            chart = SiteFile(path: chartPath, text: GenreChart.svg(title: label, genres: report.genrePreferences, total: total))
+            chart = SiteFile(path: chartPath, text: GenreChart.svg(title: label, genres: report.genrePreferences, total: total,
+                                                                    everyone: facts.globalMix.genres))
         }
         context = context.merging(history(from: path)).merging(moviesOnly(from: path)).merging(recommendations(from: path))
         let page = MarkdownPage(

@@ -76,6 +76,26 @@ import Testing
         #expect(timeline.months[2] == [.init(month: "2024-12", viewers: 1, events: 1)])
     }
 
+    /// A bar's marker (everyone's share on the user's scale) is a tick at its
+    /// value; the scale takes in markers beyond every bar; the legend names it.
+    @Test func barMarkersShowEveryonesShare() {
+        var chart = SVGBarChart(title: "t", description: "d", bars: [
+            .init(label: "a", value: 50, valueText: "50", marker: 100), .init(label: "b", value: 25, valueText: "25"),
+        ])
+        chart.markerLegend = "everyone"
+        let svg = chart.render()
+        let ticks = svg.split(separator: "\n").filter { $0.hasPrefix("<path d=\"M") }
+        #expect(ticks.count == 2)  // the marker and the legend's sample
+        // Bar a is half the largest value (its marker, 100); b a quarter.
+        let widths = svg.split(separator: "\n").filter { $0.hasPrefix("<rect x=") }.compactMap { line -> Double? in
+            guard let range = line.range(of: #"width=""#) else { return nil }
+            return Double(line[range.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(widths.count == 2 && abs(widths[0] - 2 * widths[1]) < 0.2)
+        #expect(svg.contains(">everyone</text>"))
+        #expect(!SVGBarChart(title: "t", description: "d", bars: [.init(label: "a", value: 1, valueText: "1")]).render().contains("<path"))
+    }
+
     @Test func lineChartDrawsEverySeriesDeterministically() {
         let chart = SVGLineChart(title: "t <&>", description: "d", series: [
             .init(name: "all", values: [0, 5, 10]), .init(name: "<b>x</b>", values: [1, 1, 1]),
