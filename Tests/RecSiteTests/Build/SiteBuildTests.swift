@@ -245,9 +245,9 @@ struct SiteBuildTests {
         let summary = try #require(lines.last)
         #expect(summary.hasPrefix("built \(fixture.scratch)/site/ in "))
         // 20 pages × 2, 6 charts, 4 API + 12 JSON per user, the search script,
-        // 1 + 24 CSV, 5 assets, 4 Bootstrap files and its licence, README.md,
+        // 1 + 24 CSV, 6 assets, 4 Bootstrap files and its licence, README.md,
         // .nojekyll and the manifest.
-        #expect(summary.hasSuffix(": 101 files (20 pages as .md and .html): 101 written, 0 unchanged, 0 removed"))
+        #expect(summary.hasSuffix(": 102 files (20 pages as .md and .html): 102 written, 0 unchanged, 0 removed"))
     }
 }
 
