@@ -2,8 +2,10 @@
 /// quotes doubled, lines end with CRLF.
 ///
 /// Spreadsheet formulas are neutralised: a cell starting with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return gets a leading `'` so Excel, LibreOffice
-/// and Google Sheets show it as text. Numbers written by recsite itself
+/// `@`, a tab or a carriage return — or the fullwidth and small forms of the
+/// first four (`＝` `＋` `－` `＠`, `﹦` `﹢` `﹣` `﹫`), which spreadsheets
+/// with East Asian input read as the ASCII ones — gets a leading `'` so
+/// Excel, LibreOffice and Google Sheets show it as text. Numbers written by recsite itself
 /// (`numeric` cells) are never negative, so they are left alone.
 public struct CSVWriter {
     public private(set) var text = ""
@@ -37,7 +39,9 @@ public struct CSVWriter {
     public static func neutralise(_ value: String) -> String {
         guard let first = value.unicodeScalars.first else { return value }
         switch first {
-        case "=", "+", "-", "@", "\t", "\r": return "'" + value
+        case "=", "+", "-", "@", "\t", "\r",
+             "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}", "\u{FE66}", "\u{FE62}", "\u{FE63}", "\u{FE6B}":
+            return "'" + value
         default: return value
         }
     }
