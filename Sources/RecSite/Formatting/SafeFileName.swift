@@ -1,22 +1,26 @@
-/// File names for data-derived IDs (SPEC §9): an ID made only of
-/// `A-Z a-z 0-9 . _ -`, not starting with `.` and at most 100 bytes long, is
-/// used as it is; any other
-/// ID becomes `<sanitised prefix>~<16 hex digits of FNV-1a>`. The `~` never
-/// occurs in a name used as it is, so the two kinds cannot collide, and the
-/// name never leaves its folder (no `/`, no leading `.`).
+/// File names for data-derived IDs (SPEC §9). An ID is used as it is when
+/// it is a name every file system keeps apart and accepts: only `a-z 0-9 .
+/// _ -` (lower case, so no two plain names differ only in case), not
+/// starting with `.` or `-`, not a Windows device name (`con`, `prn`, `aux`,
+/// `nul`, `com0`–`com9`, `lpt0`–`lpt9`, also before an extension), and at
+/// most 100 bytes. Any other ID becomes
+/// `<sanitised prefix>~<32 hex digits of SHA-256>`: the `~` never occurs in
+/// a plain name, so the two kinds cannot collide, a 128-bit hash makes a
+/// collision between two IDs infeasible to find, and the name never leaves
+/// its folder (no `/`, no leading `.`).
 public enum SafeFileName {
     public static func forID(_ id: String) -> String {
         isSafe(id) ? id : hashedName(id)
     }
 
-    /// `<sanitised prefix>~<16 hex digits of FNV-1a>`, for any ID.
+    /// `<sanitised prefix>~<32 hex digits of SHA-256>`, for any ID.
     public static func hashedName(_ id: String) -> String {
         var prefix = ""
         for scalar in id.unicodeScalars where prefix.count < 40 {
-            prefix.append(isSafeByte(scalar) ? Character(scalar) : "_")
+            prefix.append(isSafeByte(scalar) || ("A"..."Z").contains(scalar) ? Character(scalar) : "_")
         }
-        while prefix.hasPrefix(".") { prefix.removeFirst() }
-        return prefix + "~" + hex(fnv1a(id))
+        while prefix.hasPrefix(".") || prefix.hasPrefix("-") { prefix.removeFirst() }
+        return prefix + "~" + String(SHA256.hex(id).prefix(32))
     }
 
     /// The longest ID used as it is. A longer one, safe or not, gets the
@@ -25,28 +29,22 @@ public enum SafeFileName {
     public static let maxPlainLength = 100
 
     public static func isSafe(_ id: String) -> Bool {
-        !id.isEmpty && id.utf8.count <= maxPlainLength && !id.hasPrefix(".")
-            && id.unicodeScalars.allSatisfy(isSafeByte)
+        !id.isEmpty && id.utf8.count <= maxPlainLength && !id.hasPrefix(".") && !id.hasPrefix("-")
+            && id.unicodeScalars.allSatisfy(isSafeByte) && !isDeviceName(id)
+    }
+
+    /// Windows refuses these names, with or without an extension (`con.md`, `nul.x.md`).
+    static func isDeviceName(_ id: String) -> Bool {
+        let base = id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? id
+        if ["con", "prn", "aux", "nul"].contains(base) { return true }
+        guard base.count == 4, base.hasPrefix("com") || base.hasPrefix("lpt"), let last = base.last else { return false }
+        return last.isASCII && last.isNumber
     }
 
     private static func isSafeByte(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "A"..."Z", "a"..."z", "0"..."9", ".", "_", "-": return true
+        case "a"..."z", "0"..."9", ".", "_", "-": return true
         default: return false
         }
-    }
-
-    private static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
