@@ -59,8 +59,9 @@ struct CSVReaderTests {
         #expect(Array(records[0].fields[0].utf8) == Array("user_id".utf8))
     }
 
-    @Test("LF, CRLF and a mix of both end lines; the last line may lack an end", arguments: [
+    @Test("LF, CRLF, a lone CR and a mix end lines; the last line may lack an end", arguments: [
         "a,b\nc,d\ne,f", "a,b\r\nc,d\r\ne,f\r\n", "a,b\r\nc,d\ne,f\r\n",
+        "a,b\rc,d\re,f\r", "a,b\rc,d\r\ne,f\n", "a,b\rc,d\re,f",
     ])
     func lineEnds(text: String) {
         #expect(readAll(text) == [
@@ -73,6 +74,19 @@ struct CSVReaderTests {
     func emptyLines() {
         #expect(readAll("\n\nh,x\n\n\r\n1,2\n\n\n") == [
             ReadRecord(line: 3, fields: ["h", "x"]), ReadRecord(line: 6, fields: ["1", "2"]),
+        ])
+    }
+
+    /// Old Mac files end lines with a lone CR (issue 17, class 13): such a
+    /// line end counts like LF, for records, empty lines and line numbers,
+    /// and a lone CR inside quotes is kept and counted as one line break.
+    @Test("a lone CR ends a line like LF, outside quotes; inside quotes it is kept")
+    func loneCarriageReturns() {
+        #expect(readAll("\r\rh,x\r\r\n1,2\r") == [
+            ReadRecord(line: 3, fields: ["h", "x"]), ReadRecord(line: 5, fields: ["1", "2"]),
+        ])
+        #expect(readAll("h\r\"a\rb\"\rc\r") == [
+            ReadRecord(line: 1, fields: ["h"]), ReadRecord(line: 2, fields: ["a\rb"]), ReadRecord(line: 4, fields: ["c"]),
         ])
     }
 
@@ -133,7 +147,7 @@ struct CSVReaderTests {
         #expect(records.map(\.line) == [1, 2, 4])
     }
 
-    @Test("an empty input and one of only line ends have no records", arguments: ["", "\n", "\r\n\n", "\u{FEFF}\n"])
+    @Test("an empty input and one of only line ends have no records", arguments: ["", "\n", "\r\n\n", "\r", "\r\r\n", "\u{FEFF}\n"])
     func noRecords(text: String) {
         #expect(readAll(text).isEmpty)
     }

@@ -80,4 +80,36 @@ struct ParallelCleansingTests {
         let text = Self.dirtyEvents(rows: 40_000, seed: 9) + "u1,\"i1\",play,5,2025-01-01\n"
         #expect(CSVReader(bytes: Array(text.utf8)).parts(4).count == 1)
     }
+
+    /// A file with only CR line ends (old Mac) gives the dataset and report
+    /// of the same file with LF (line numbers included), read whole or in
+    /// parts; its parts start where one reader's rows do (issue 17, class 13).
+    @Test func crOnlyLineEndsReadLikeLF() throws {
+        let lf = Self.dirtyEvents(rows: 40_000, seed: 5).replacingOccurrences(of: "\r", with: "")
+        let crOnly = lf.replacingOccurrences(of: "\n", with: "\r")
+        #expect(!crOnly.contains("\n") && crOnly.utf8.count > 1 << 20)
+        let expected = try Self.load(lf, workers: 1)
+        #expect(expected.events.count > 30_000)
+        for workers in [1, 3] {
+            let got = try Self.load(crOnly, workers: workers)
+            #expect(got.report == expected.report, "workers \(workers)")
+            #expect(got.events.user == expected.events.user && got.events.item == expected.events.item)
+            #expect(got.events.seconds == expected.events.seconds)
+        }
+        // Parts of a CR-only file and of one mixing CR, LF and CRLF.
+        for text in [crOnly, Self.dirtyEvents(rows: 40_000, seed: 6).replacingOccurrences(of: "9,", with: "9\r,")
+                        .replacingOccurrences(of: "\n", with: "\r")] {
+            var whole = CSVReader(bytes: Array(text.utf8))
+            var parts = whole.parts(4)
+            #expect(parts.count == 4)
+            var row = CSVRecord()
+            var expectedRows: [(Int, String)] = [], gotRows: [(Int, String)] = []
+            while whole.next(into: &row) { expectedRows.append((row.line, whole.rawText(of: row))) }
+            for index in parts.indices {
+                while parts[index].next(into: &row) { gotRows.append((row.line, parts[index].rawText(of: row))) }
+            }
+            #expect(gotRows.count == expectedRows.count)
+            #expect(gotRows.elementsEqual(expectedRows) { $0.0 == $1.0 && $0.1 == $1.1 })
+        }
+    }
 }

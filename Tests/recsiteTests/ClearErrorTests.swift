@@ -21,6 +21,12 @@ struct ClearErrorTests {
         (["user", "nobody", "--data", spec], 1, "unknown user 'nobody'"),
         (["explain", "u1", "no such item", "--data", spec], 1, "unknown item 'no such item'"),
         (["recommend", "u1", "-k", "0", "--data", spec], 64, "-k must be at least 1"),
+        // Issue 17, class 14: a negative -k, an unknown --weight type, an unknown --type.
+        (["recommend", "u1", "-k", "-1", "--data", spec], 64, "-k must be at least 1"),
+        (["popular", "-k", "-1", "--data", spec], 64, "-k must be at least 1"),
+        (["check", "--data", spec, "--weight", "lik=3"], 1,
+         "--weight: unknown event type 'lik' (known: play, complete, like, save, pause, skip)"),
+        (["popular", "--type", "movies", "--data", spec], 1, "--type: no item has content type 'movies' (known: "),
         (["build", "--data", spec, "--out", "/"], 3, "refusing to replace"),
         (["build", "--data", spec, "--out", "/tmp/recsite-clear-errors/a-file/site"], 3, "/tmp/recsite-clear-errors/a-file"),
         (["build", "--data", spec, "--out", "/tmp/recsite-clear-errors/out", "--templates", "/nonexistent"], 1, "templates"),

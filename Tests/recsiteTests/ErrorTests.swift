@@ -41,7 +41,13 @@ struct ErrorTests {
     @Test func badFlagsAreUsageErrors() throws {
         #expect(try RecsiteProcess.run(["recommend", "u1", "-k", "0"]).status == 64)
         #expect(try RecsiteProcess.run(["user"]).status == 64)
-        #expect(try RecsiteProcess.run(["popular", "--type", "podcast"]).status == 64)
+        // An unknown content type is a fact of the data, like an unknown
+        // user: exit 1 and one line listing the known types, no usage text
+        // (it was 64 with the usage; issue 17, class 14).
+        let type = try RecsiteProcess.run(["popular", "--type", "podcast"])
+        #expect(type.status == 1)
+        #expect(type.stderr.hasPrefix("Error: --type: no item has content type 'podcast' (known: "), "\(type.stderr)")
+        #expect(!type.stderr.contains("Usage"))
     }
 
     @Test func invalidWeightOverride() throws {

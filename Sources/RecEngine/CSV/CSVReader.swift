@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// A byte-level RFC 4180 reader: quoted fields may hold commas, doubled quotes
-/// and line breaks; LF and CRLF both end a line; empty lines are skipped.
+/// and line breaks; LF, CRLF and a lone CR (old Mac files) each end a line;
+/// empty lines are skipped.
 ///
 /// A quote opens a quoted field only as the field's first byte; anywhere else
 /// it is literal text, and text after a closing quote is appended as it is
@@ -33,7 +34,8 @@ public struct CSVReader {
     /// each starting on a new line with its line number, so the parts can be
     /// read at once on several cores and their rows put back in file order.
     /// A file holding a quote anywhere gives one part: a quoted field may span
-    /// lines, and only reading from the start tells where its lines end.
+    /// lines, and only reading from the start tells where its lines end. A cut
+    /// goes after the next LF, CRLF or lone CR, never between a CR and its LF.
     /// - Complexity: O(remaining bytes), one scan.
     public func parts(_ count: Int) -> [CSVReader] {
         let remaining = end - position
@@ -46,16 +48,24 @@ public struct CSVReader {
             for part in 1..<count {
                 var cut = position + remaining * part / count
                 guard cut > start else { continue }
-                guard let newline = memchr(all.baseAddress! + cut, Int32(lf), end - cut) else { break }
-                cut = all.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                while cut < end, all[cut] != lf, all[cut] != cr { cut += 1 }
+                guard cut < end else { break }
+                cut += all[cut] == cr && cut + 1 < end && all[cut + 1] == lf ? 2 : 1
                 parts.append(CSVReader(bytes: bytes, position: start, end: cut, line: startLine))
                 var lines = 0
-                for index in start..<cut where all[index] == lf { lines += 1 }
+                for index in start..<cut where Self.endsLine(all, index, end) { lines += 1 }
                 (start, startLine) = (cut, startLine + lines)
             }
             parts.append(CSVReader(bytes: bytes, position: start, end: end, line: startLine))
             return parts
         }
+    }
+
+    /// Whether the byte at `index` ends a physical line: an LF, or a CR not
+    /// followed by an LF (a CRLF counts once, at its LF).
+    @inline(__always)
+    private static func endsLine(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ n: Int) -> Bool {
+        bytes[index] == lf || (bytes[index] == cr && (index + 1 == n || bytes[index + 1] != lf))
     }
 
     /// Reads the next record into `record`, reusing its storage.
@@ -78,8 +88,9 @@ public struct CSVReader {
         while position < n {
             if bytes[position] == lf {
                 position += 1; line += 1
-            } else if bytes[position] == cr, position + 1 < n, bytes[position + 1] == lf {
-                position += 2; line += 1
+            } else if bytes[position] == cr {
+                position += position + 1 < n && bytes[position + 1] == lf ? 2 : 1
+                line += 1
             } else {
                 break
             }
@@ -101,7 +112,7 @@ public struct CSVReader {
                             break
                         }
                     } else {
-                        if b == lf { line += 1 }
+                        if Self.endsLine(bytes, i, n) { line += 1 }
                         record.append(b); i += 1
                     }
                 }
@@ -110,7 +121,7 @@ public struct CSVReader {
             let run = i
             while i < n {
                 let b = bytes[i]
-                if b == comma || b == lf || (b == cr && i + 1 < n && bytes[i + 1] == lf) { break }
+                if b == comma || b == lf || b == cr { break }
                 i += 1
             }
             record.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
@@ -121,7 +132,7 @@ public struct CSVReader {
             }
             record.rawEnd = i
             if i < n {
-                i += bytes[i] == cr ? 2 : 1
+                i += bytes[i] == cr && i + 1 < n && bytes[i + 1] == lf ? 2 : 1
                 line += 1
             }
             break

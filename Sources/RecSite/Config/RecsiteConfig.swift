@@ -32,6 +32,10 @@ public enum RecsiteConfig {
             }
             try apply(yaml: String(decoding: data, as: UTF8.self), path: file, to: &config)
         }
+        // `--weight` changes a type the settings (or the default table) know;
+        // a new one must be declared in the settings file, so a typo
+        // (`lik=3`) is not silently a new type that no event has.
+        let known = config.weights.types
         for text in weightOverrides {
             let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
@@ -40,6 +44,12 @@ public enum RecsiteConfig {
             guard let weight = RecEngine.DecimalNumber.parse(parts[1].trimmingPythonWhitespace()) else {
                 throw RecSiteError.invalidConfig(
                     path: "--weight", reason: "the weight of '\(parts[0])' is not a finite decimal number: '\(parts[1])'")
+            }
+            let name = parts[0].trimmingPythonWhitespace().lowercased()
+            guard known.contains(name) else {
+                throw RecSiteError.invalidConfig(
+                    path: "--weight", reason: "unknown event type '\(parts[0])' (known: \(known.joined(separator: ", "))); "
+                        + "a new type must be declared under 'weights' in the settings file")
             }
             do { try config.weights.set(parts[0], weight) } catch let error as RecEngineError {
                 throw RecSiteError.invalidConfig(path: "--weight", reason: error.description)

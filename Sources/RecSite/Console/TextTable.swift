@@ -51,9 +51,15 @@ public struct TextTable {
     }
 
     /// Control characters would break the layout; show them as spaces.
-    static func singleLine(_ text: String) -> String {
+    static func singleLine(_ text: String) -> String { terminalSafe(text, keepingLineBreaks: false) }
+
+    /// `text` safe to write to a terminal: every control character (C0,
+    /// DEL and C1) becomes a space, so data cannot send escape sequences
+    /// (ESC ]0;… retitles the terminal, ESC [2J clears it). With
+    /// `keepingLineBreaks`, `\n` stays, for a whole report.
+    public static func terminalSafe(_ text: String, keepingLineBreaks: Bool = true) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || $0.value == 0x7F ? " " : $0
+            ($0.value < 0x20 && !(keepingLineBreaks && $0 == "\n")) || (0x7F...0x9F).contains($0.value) ? " " : $0
         }))
     }
 }

@@ -53,6 +53,21 @@ public struct HTMLLayout: Sendable {
         self.templates = templates
     }
 
+    /// The one value the layout may write unescaped: cmark's safe-mode HTML.
+    static let verbatimNames: Set<String> = ["content"]
+
+    /// A warning for each `{{{name}}}` or `{{&name}}` of a custom layout
+    /// (and its partials) on a name that carries data (every name but
+    /// `content`): such a tag writes titles from the CSV files into the HTML
+    /// raw, so a title holding `<script>` runs. The build goes on; the
+    /// warning says where and what to write instead.
+    public static func unescapedDataWarnings(in templates: TemplateLibrary) -> [String] {
+        templates.unescapedTags(of: templateName).filter { !verbatimNames.contains($0.tag.path[0]) }.map {
+            "\($0.path):\($0.tag.line):\($0.tag.column): '\($0.tag.name)' carries data and is written unescaped "
+                + "(triple mustache or &), so its HTML from the CSV files reaches the page raw; write {{\($0.tag.name)}}"
+        }
+    }
+
     /// The whole HTML document of `page`.
     /// - Parameters:
     ///   - page: the Markdown page (its path, title and breadcrumbs).

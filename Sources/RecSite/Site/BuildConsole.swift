@@ -13,4 +13,10 @@ public protocol BuildConsole: Sendable {
     func endProgress()
     /// A line that is not a phase: the summary, a warning.
     func note(_ message: String)
+    /// A warning: shown even when progress is not (`--quiet`).
+    func warning(_ message: String)
+}
+
+extension BuildConsole {
+    public func warning(_ message: String) { note("Warning: " + message) }
 }

@@ -33,6 +33,7 @@ public struct BuildStep: Sendable {
     static let load = BuildStep("load", prepare: { state in
         state.console.phase("loading templates from \(state.options.templatesDirectory)/")
         state.templates = try TemplateLibrary(directory: state.options.templatesDirectory)
+        for warning in HTMLLayout.unescapedDataWarnings(in: state.templates!) { state.console.warning(warning) }
         state.converter = try HTMLConverter(templates: state.templates!,
                                             linksMarkdown: state.options.formats.contains(.markdown),
                                             evaluation: state.options.hasEvaluation)

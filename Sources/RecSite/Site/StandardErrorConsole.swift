@@ -64,6 +64,10 @@ public final class StandardErrorConsole: BuildConsole, @unchecked Sendable {
         write(message + "\n")
     }
 
+    public func warning(_ message: String) {
+        write("Warning: " + message + "\n")
+    }
+
     /// `pages [##########..........]  512/1024`
     static func bar(label: String, done: Int, total: Int, width: Int = 30) -> String {
         let filled = total == 0 ? width : min(width, done * width / total)

@@ -16,7 +16,8 @@ public struct TemplateLibrary: Sendable {
 
     /// Loads every `*.mustache` file of `directory`, in sorted order.
     /// - Throws: `RecSiteError.templateError` for a missing folder, a parse
-    ///   error or a partial that names no template, with file, line and column.
+    ///   error, a partial that names no template or a partial that includes
+    ///   itself, with file, line and column.
     public init(directory: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -53,8 +54,57 @@ public struct TemplateLibrary: Sendable {
                     reason: "partial '\(tag.name)' is not in the template folder (no \(tag.name).mustache)")
             }
         }
+        try Self.refuseCycles(templates)
         self.templates = templates
         names = templates.keys.sorted()
+    }
+
+    /// A partial that includes itself, directly or through others, would
+    /// render forever (and overflow the stack): it is a load error naming the
+    /// tag that closes the cycle and the cycle, `a → b → a`.
+    private static func refuseCycles(_ templates: [String: Template]) throws {
+        var done: Set<String> = []
+        var path: [String] = []
+        func visit(_ name: String) throws {
+            guard !done.contains(name), let template = templates[name] else { return }
+            path.append(name)
+            for tag in template.partials {
+                if let start = path.firstIndex(of: tag.name) {
+                    let cycle = (path[start...] + [tag.name]).joined(separator: " → ")
+                    throw RecSiteError.templateError(
+                        path: "\(template.path):\(tag.line):\(tag.column)",
+                        reason: "partial '\(tag.name)' includes itself (\(cycle)); a partial may not include itself, "
+                            + "directly or through others")
+                }
+                try visit(tag.name)
+            }
+            path.removeLast()
+            done.insert(name)
+        }
+        for name in templates.keys.sorted() { try visit(name) }
+    }
+
+    /// The `{{{name}}}` and `{{&name}}` tags of template `name` and of the
+    /// partials it includes, with the template each stands in.
+    func unescapedTags(of name: String) -> [(path: String, tag: TemplateTag)] {
+        var seen: Set<String> = []
+        var found: [(path: String, tag: TemplateTag)] = []
+        func visit(_ name: String) {
+            guard seen.insert(name).inserted, let template = templates[name] else { return }
+            func walk(_ nodes: [TemplateNode]) {
+                for node in nodes {
+                    switch node {
+                    case .variable(let tag, escaped: false): found.append((template.path, tag))
+                    case .section(_, _, let children): walk(children)
+                    case .partial(let tag, _): visit(tag.name)
+                    case .text, .variable: break
+                    }
+                }
+            }
+            walk(template.nodes)
+        }
+        visit(name)
+        return found
     }
 
     /// Renders template `name` over `context`.

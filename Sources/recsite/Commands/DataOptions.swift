@@ -12,7 +12,8 @@ struct DataOptions: ParsableArguments {
     var config: String?
 
     @Option(name: .customLong("weight"), help: ArgumentHelp(
-        "Set one event weight, e.g. --weight complete=4 (repeatable; overrides the settings file).",
+        "Set the weight of a known event type, e.g. --weight complete=4 (repeatable; overrides the settings file; "
+            + "a new type must be declared there).",
         valueName: "type=weight"))
     var weights: [String] = []
 
@@ -24,7 +25,8 @@ struct DataOptions: ParsableArguments {
 
 /// `-k`, shared by the commands that list recommendations.
 struct RecommendationCount: ParsableArguments {
-    @Option(name: .short, help: "Recommendations per user (default: 10, or 'k' in the settings file).")
+    /// `.unconditional` so `-k -1` reaches `validate` (else: "Missing value").
+    @Option(name: .short, parsing: .unconditional, help: "Recommendations per user (default: 10, or 'k' in the settings file).")
     var k: Int?
 
     func validate() throws {

@@ -38,7 +38,7 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Seed of the stratified split and the random baseline.")
     var seed = 42
 
-    @Option(name: .short, help: "List length and metric cut-off (default: 10, or 'k' in the settings file).")
+    @Option(name: .short, parsing: .unconditional, help: "List length and metric cut-off (default: 10, or 'k' in the settings file).")
     var k: Int?
 
     @Flag(help: "Print the result as JSON (the cached result file format).")

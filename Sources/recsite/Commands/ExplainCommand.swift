@@ -29,7 +29,7 @@ struct ExplainCommand: ParsableCommand {
         let model = try options.loadModel(k: count.k)
         let u = try Lookup.user(user, in: model)
         let j = try Lookup.item(item, in: model)
-        print(ExplainReport.render(user: u, item: j, model: model, k: model.config.k), terminator: "")
+        print(TextTable.terminalSafe(ExplainReport.render(user: u, item: j, model: model, k: model.config.k)), terminator: "")
         guard let csv else { return }
         let name = "score_breakdown_\(SafeFileName.forID(model.dataset.users[u].id))_\(SafeFileName.forID(model.dataset.items[j].id)).csv"
         let path = OutputFile.join(csv, name)

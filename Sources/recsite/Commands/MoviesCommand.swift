@@ -27,7 +27,7 @@ struct MoviesCommand: ParsableCommand {
         let model = try options.loadModel()
         let u = try Lookup.user(id, in: model)
         let report = ReportBuilder.user(u, model: model, k: model.config.k)
-        print(MoviesText.render(report, model: model), terminator: "")
+        print(TextTable.terminalSafe(MoviesText.render(report, model: model)), terminator: "")
         guard let csv else { return }
         let exports = CSVExports(model: model)
         let files = [

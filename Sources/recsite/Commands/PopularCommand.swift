@@ -18,7 +18,8 @@ struct PopularCommand: ParsableCommand {
     )
 
     @OptionGroup var options: DataOptions
-    @Option(name: .short, help: "How many items to list.") var k = 10
+    // `.unconditional` so `-k -1` reaches `validate` (else: "Missing value").
+    @Option(name: .short, parsing: .unconditional, help: "How many items to list.") var k = 10
     @Option(name: .customLong("type"), help: "Only this content type.") var contentType: String?
     @Flag(help: "Print JSON (SPEC §9 shape) instead of a table.") var json = false
 
@@ -31,7 +32,9 @@ struct PopularCommand: ParsableCommand {
         let type = contentType.map { $0.trimmingPythonWhitespace().lowercased() }
         if let type, !model.dataset.items.contains(where: { $0.contentType == type }) {
             let known = Set(model.dataset.items.map(\.contentType)).sorted(by: codePointLess)
-            throw ValidationError("no item has content type '\(type)' (known: \(known.joined(separator: ", ")))")
+            // Not a usage error: one line naming the known types, exit 1.
+            throw RecSiteError.invalidConfig(
+                path: "--type", reason: "no item has content type '\(type)' (known: \(known.joined(separator: ", ")))")
         }
         if json {
             print(APIDocuments(model: model).popular(limit: k, contentType: type).serialized(pretty: true))

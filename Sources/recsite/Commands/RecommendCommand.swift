@@ -53,7 +53,7 @@ struct RecommendCommand: ParsableCommand {
         if json {
             print(APIDocuments(model: model).recommendations(user: u, list: list, k: k).serialized(pretty: true))
         } else {
-            print(RecommendationList.render(user: u, list: list, model: model, k: k), terminator: "")
+            print(TextTable.terminalSafe(RecommendationList.render(user: u, list: list, model: model, k: k)), terminator: "")
         }
     }
 
@@ -62,7 +62,7 @@ struct RecommendCommand: ParsableCommand {
         var out = ""
         for (u, list) in lists.enumerated() {
             out += json ? api.recommendations(user: u, list: list, k: k).serialized() + "\n"
-                : RecommendationList.render(user: u, list: list, model: model, k: k) + "\n"
+                : TextTable.terminalSafe(RecommendationList.render(user: u, list: list, model: model, k: k)) + "\n"
             if out.utf8.count > 1 << 20 { print(out, terminator: ""); out = "" }
         }
         print(out, terminator: "")

@@ -29,7 +29,7 @@ struct UserCommand: ParsableCommand {
         let model = try options.loadModel(k: count.k)
         let u = try Lookup.user(id, in: model)
         let report = ReportBuilder.user(u, model: model, k: model.config.k)
-        print(UserText.render(report, model: model, k: model.config.k), terminator: "")
+        print(TextTable.terminalSafe(UserText.render(report, model: model, k: model.config.k)), terminator: "")
         guard let csv else { return }
         let exports = CSVExports(model: model)
         let name = SafeFileName.forID(id)

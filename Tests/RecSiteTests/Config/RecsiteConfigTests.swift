@@ -25,10 +25,26 @@ struct RecsiteConfigTests {
         #expect(fromFile.k == 5)
         #expect(fromFile.weights.types == ["play", "complete"])
         #expect(fromFile.weights.weights == [2, 4.5])
-        let overridden = try RecsiteConfig.load(path: path, weightOverrides: ["complete=1", "skip=0.25"], k: 3)
+        let overridden = try RecsiteConfig.load(path: path, weightOverrides: ["complete=1", " PLAY =0.25"], k: 3)
         #expect(overridden.k == 3)
-        #expect(overridden.weights.types == ["play", "complete", "skip"])
-        #expect(overridden.weights.weights == [2, 1, 0.25])
+        #expect(overridden.weights.types == ["play", "complete"])
+        #expect(overridden.weights.weights == [0.25, 1])
+        // A type the file does not declare is not added by a flag (it used
+        // to be: `skip=0.25` made a third type); the file must declare it.
+        #expect(throws: RecSiteError.invalidConfig(path: "--weight", reason: "unknown event type 'skip' (known: play, complete); "
+                                                    + "a new type must be declared under 'weights' in the settings file")) {
+            try RecsiteConfig.load(path: path, weightOverrides: ["skip=0.25"])
+        }
+    }
+
+    /// `--weight lik=3` (a typo) is an error listing the default types, not
+    /// a new type no event has (issue 17, class 14).
+    @Test func unknownWeightTypeListsTheKnownOnes() {
+        #expect(throws: RecSiteError.invalidConfig(
+            path: "--weight", reason: "unknown event type 'lik' (known: play, complete, like, save, pause, skip); "
+                + "a new type must be declared under 'weights' in the settings file")) {
+            try RecsiteConfig.load(path: nil, weightOverrides: ["lik=3"])
+        }
     }
 
     @Test(arguments: [

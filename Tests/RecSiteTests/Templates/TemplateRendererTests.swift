@@ -92,4 +92,32 @@ import Testing
     func syntaxErrorsNameFileLineAndColumn(text: String, path: String, reason: String) throws {
         #expect(throws: RecSiteError.templateError(path: path, reason: reason)) { try render(text, [:]) }
     }
+
+    /// A partial that includes itself, directly or through others, is a
+    /// load error naming the tag that closes the cycle and the cycle (it
+    /// used to recurse until the stack overflowed: exit 139).
+    @Test func partialsThatIncludeThemselvesAreRefused() throws {
+        let suffix = "; a partial may not include itself, directly or through others"
+        #expect(throws: RecSiteError.templateError(
+            path: "p.mustache:2:1", reason: "partial 'p' includes itself (p → p)" + suffix)) {
+            try render("{{>p}}", [:], partials: ["p": "x\n{{>p}}"])
+        }
+        #expect(throws: RecSiteError.templateError(
+            path: "b.mustache:1:8", reason: "partial 'a' includes itself (a → b → a)" + suffix)) {
+            try render("{{>a}}", [:], partials: ["a": "{{#x}}{{>b}}{{/x}}", "b": "{{#y}}y{{>a}}{{/y}}"])
+        }
+        // Shared partials without a cycle are fine.
+        #expect(try render("{{>a}}{{>b}}", [:], partials: ["a": "{{>b}}", "b": "b"]) == "bb")
+    }
+
+    /// The layout's unescaped tags on data are found, through its partials;
+    /// `{{{content}}}` is not data.
+    @Test func unescapedDataInTheLayoutIsFound() throws {
+        let library = try TemplateLibrary(sources: [
+            ("layout.html", "layout.html.mustache", "<title>{{{title}}}</title>\n{{#nav}}{{>item}}{{/nav}}{{{content}}}"),
+            ("item", "item.mustache", "{{&title}}"),
+        ])
+        #expect(HTMLLayout.unescapedDataWarnings(in: library).map { String($0.prefix(while: { $0 != " " })) }
+                == ["layout.html.mustache:1:8:", "item.mustache:1:1:"])
+    }
 }
