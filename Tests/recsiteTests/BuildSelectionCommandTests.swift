@@ -37,3 +37,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out + "/index.md"))
     }
 }
+
+/// A sampled site's change report links only the users that have a page.
+@Suite struct SampledChangesTests {
+    @Test func changedUsersWithoutAPageAreNotLinked() throws {
+        let temp = try RecsiteProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let previous = temp.appendingPathComponent("previous").path, out = temp.appendingPathComponent("site").path
+        let data = temp.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: RecsiteProcess.repositoryRoot.appendingPathComponent("data"), to: data)
+        #expect(try RecsiteProcess.run(["build", "--data", data.path, "--out", previous, "--quiet"]).status == 0)
+        // u1 gets one more event; a sample of 3 users (seed 9) leaves u1 without a page.
+        let events = data.appendingPathComponent("events.csv")
+        let handle = try FileHandle(forWritingTo: events)
+        handle.seekToEndOfFile()
+        handle.write(Data("u1,i17,play,600,2025-02-01T10:00:00Z\n".utf8))
+        try handle.close()
+        let result = try RecsiteProcess.run(["build", "--data", data.path, "--out", out, "--previous", previous,
+                                             "--sample", "3", "--seed", "9", "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let changes = try String(contentsOfFile: out + "/changes.md", encoding: .utf8)
+        #expect(changes.contains("| u1 | 47 → 48 |"))
+        #expect(!FileManager.default.fileExists(atPath: out + "/users/u1.md"))
+    }
+}

@@ -103,6 +103,8 @@ public struct BuildComparison: Sendable, Equatable {
     public var exposure: [CountMove] = []
     /// Items whose popularity rank changed, largest move first (`old`/`new` are ranks).
     public var popularity: [CountMove] = []
+    /// Every item's title in either build, by ID (the new build's where both have one).
+    public var titles: [String: String] = [:]
 
     /// Whether the builds computed the same from the same facts.
     public var isEmpty: Bool {
@@ -145,7 +147,6 @@ extension BuildComparison {
         let oldItems = Dictionary(old.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newItemIDs = Set(new.items.map(\.id))
         itemsRemoved = old.items.map(\.id).filter { !newItemIDs.contains($0) }
-        var titles: [String: String] = [:]
         for item in old.items { titles[item.id] = item.title }
         for item in new.items {
             titles[item.id] = item.title

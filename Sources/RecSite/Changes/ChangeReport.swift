@@ -42,11 +42,10 @@ public struct ChangeReport: Sendable {
 
     /// - Parameters:
     ///   - comparison: what moved.
-    ///   - titles: item titles by ID, for items the comparison names only by ID.
     ///   - limit: the most rows any one list shows.
-    public init(_ comparison: BuildComparison, titles: [String: String], limit: Int) {
+    public init(_ comparison: BuildComparison, limit: Int) {
         let c = comparison
-        func item(_ id: String) -> Piece { .item(id: id, title: titles[id] ?? id) }
+        func item(_ id: String) -> Piece { .item(id: id, title: c.titles[id] ?? id) }
         func cut<T>(_ values: [T], _ row: (T) -> [Line]) -> (rows: [[Line]], omitted: Int) {
             (values.prefix(limit).map(row), max(0, values.count - limit))
         }

@@ -41,12 +41,12 @@ public struct ChangeReportMarkdown: Sendable {
     /// - Parameters:
     ///   - heading: a first line (a heading), or "" for none.
     ///   - level: the sections' heading level.
-    public static func fitting(_ comparison: BuildComparison, titles: [String: String], limit: Int = 25,
+    public static func fitting(_ comparison: BuildComparison, limit: Int = 25,
                                heading: String, level: Int = 2,
                                renderer: ChangeReportMarkdown = ChangeReportMarkdown()) -> String {
         var limit = limit
         while true {
-            let body = renderer.render(ChangeReport(comparison, titles: titles, limit: limit), level: level)
+            let body = renderer.render(ChangeReport(comparison, limit: limit), level: level)
             let text = heading.isEmpty ? body : heading + "\n\n" + body
             if text.count <= characterLimit || limit == 0 { return text.count <= characterLimit ? text : String(text.prefix(characterLimit)) }
             limit /= 2

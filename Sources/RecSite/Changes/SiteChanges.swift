@@ -72,10 +72,4 @@ public struct SiteChanges: Sendable {
 
     /// The change of the user `id`, or `nil` when nothing moved for them (or on a first build).
     public func change(user id: String) -> UserChange? { byUser[id] }
-
-    /// Item titles of both builds by ID (the newer title wins).
-    public var titles: [String: String] {
-        Dictionary(((previous?.summary.items ?? []) + summary.items).map { ($0.id, $0.title) },
-                   uniquingKeysWith: { _, newer in newer })
-    }
 }

@@ -13,7 +13,7 @@ struct ChangesPage {
         let page = SitePaths.changes
         var context: TemplateRecord = ["hasPrevious": .flag(changes.comparison != nil), "report": .none]
         if let comparison = changes.comparison {
-            let markdown = ChangeReportMarkdown.fitting(comparison, titles: changes.titles, limit: Self.listLimit,
+            let markdown = ChangeReportMarkdown.fitting(comparison, limit: Self.listLimit,
                                                         heading: "", renderer: Self.linking(from: page, facts: facts))
             context["report"] = .verbatim(markdown)
         }
@@ -21,11 +21,14 @@ struct ChangesPage {
                             markdown: try PageTemplate.render("changes.md", context, with: templates))
     }
 
-    /// A renderer that links the users and items of this build from `page`.
+    /// A renderer that links, from `page`, the users with a page in this
+    /// build and its items: look-ups in the data set's ID indexes, as every
+    /// changed user page renders one.
     static func linking(from page: String, facts: SiteFacts) -> ChangeReportMarkdown {
-        let users = Set(facts.users.map(\.id)), items = Set(facts.items.map(\.id))
-        return ChangeReportMarkdown(
-            userLink: { users.contains($0) ? SitePaths.link(from: page, to: SitePaths.user($0)) : nil },
-            itemLink: { items.contains($0) ? SitePaths.link(from: page, to: SitePaths.item($0)) : nil })
+        ChangeReportMarkdown(
+            userLink: { id in
+                facts.model.user(id).flatMap { facts.userPages.has($0) ? SitePaths.link(from: page, to: SitePaths.user(id)) : nil }
+            },
+            itemLink: { id in facts.model.item(id) == nil ? nil : SitePaths.link(from: page, to: SitePaths.item(id)) })
     }
 }

@@ -3,8 +3,7 @@
 enum UserChangeNote {
     /// The note as Markdown, or `nil` when nothing moved for the user.
     static func markdown(user id: String, changes: SiteChanges?, from page: String, facts: SiteFacts) -> String? {
-        guard let changes, let change = changes.change(user: id) else { return nil }
-        let titles = changes.titles
+        guard let changes, let change = changes.change(user: id), let titles = changes.comparison?.titles else { return nil }
         func item(_ id: String) -> ChangeReport.Piece { .item(id: id, title: titles[id] ?? id) }
         var parts: [ChangeReport.Line] = []
         if change.isNew { parts.append([.text("new in this build")]) }

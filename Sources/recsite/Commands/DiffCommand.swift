@@ -57,15 +57,14 @@ struct DiffCommand: ParsableCommand {
             (new, newName) = (try SiteSummaryReader.git(revision: revisions[1], site: site), "\(site) at \(revisions[1])")
         }
         let comparison = BuildComparison(old: old, new: new)
-        let titles = Dictionary((old.items + new.items).map { ($0.id, $0.title) }, uniquingKeysWith: { _, newer in newer })
         if json {
             print(comparison.json(old: oldName, new: newName).serialized(pretty: true))
         } else if markdown {
-            print(ChangeReportMarkdown.fitting(comparison, titles: titles, limit: limit,
+            print(ChangeReportMarkdown.fitting(comparison, limit: limit,
                                                heading: "## recsite: changes from " + MarkdownEscaping.text(oldName)
                                                    + " to " + MarkdownEscaping.text(newName), level: 3), terminator: "")
         } else {
-            print(ChangeReportText.render(ChangeReport(comparison, titles: titles, limit: limit), old: oldName, new: newName),
+            print(ChangeReportText.render(ChangeReport(comparison, limit: limit), old: oldName, new: newName),
                   terminator: "")
         }
         if exitCode && !comparison.isEmpty { throw ExitCode(1) }

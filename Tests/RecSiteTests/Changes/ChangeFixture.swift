@@ -34,8 +34,7 @@ enum ChangeFixture {
 
     static func report(_ old: BuildSummary, _ new: BuildSummary, limit: Int = 25) -> String {
         let comparison = BuildComparison(old: old, new: new)
-        let titles = Dictionary((old.items + new.items).map { ($0.id, $0.title) }, uniquingKeysWith: { _, b in b })
-        return ChangeReportText.render(ChangeReport(comparison, titles: titles, limit: limit), old: "old", new: "new")
+        return ChangeReportText.render(ChangeReport(comparison, limit: limit), old: "old", new: "new")
     }
 
     static func json(_ old: BuildSummary, _ new: BuildSummary) -> String {

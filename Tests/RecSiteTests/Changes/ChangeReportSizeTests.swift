@@ -26,13 +26,12 @@ import Testing
         let comparison = BuildComparison(old: old, new: new)
         #expect(comparison.lists.count == 10_000)
         #expect(comparison.events.count == 10_000)
-        let titles = Dictionary(new.items.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let text = ChangeReportMarkdown.fitting(comparison, titles: titles, limit: 25, heading: "## changes", level: 3)
+        let text = ChangeReportMarkdown.fitting(comparison, limit: 25, heading: "## changes", level: 3)
         #expect(text.count <= ChangeReportMarkdown.characterLimit)
         #expect(text.hasPrefix("## changes\n\nTop 10 changed for 10000 of 10000 users"))
         #expect(text.contains("… and 9") && text.contains("more."))
         // The whole report, uncut, would not fit: the limit did the cutting.
-        let uncut = ChangeReportMarkdown().render(ChangeReport(comparison, titles: titles, limit: 10_000), level: 3)
+        let uncut = ChangeReportMarkdown().render(ChangeReport(comparison, limit: 10_000), level: 3)
         #expect(uncut.count > ChangeReportMarkdown.characterLimit)
     }
 }
