@@ -45,7 +45,8 @@ import Testing
         let json = String(decoding: file.bytes, as: UTF8.self)
         #expect(json.contains("\"source\": \"template\""))
         #expect(!json.contains("\"source\": \"model\""))
-        let page = try #require(first.first { $0.key.hasPrefix("users/") && $0.key.hasSuffix(".md") }?.value)
+        // The page of the user with a cf recommendation (a dictionary's first "users/" key could be the index).
+        let page = try #require(first[SitePaths.user(site.model.dataset.users[u].id)])
         #expect(page.contains("_(template)_"))
     }
 
