@@ -15,6 +15,9 @@ import sys
 from collections import defaultdict
 from datetime import datetime, timedelta, timezone
 
+# docs/rules.md, "Numbers out of range": larger watch_seconds are refused so
+# that no sum can overflow (1e12 s × weight ≤ 1e6 keeps every term ≤ 1e18).
+MAX_WATCH_SECONDS = 1e12
 WEIGHTS = {"play": 1.0, "complete": 3.0, "like": 2.5, "save": 2.0, "pause": 0.5, "skip": 0.1}
 DECIMAL = re.compile(r"^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$")
 INTEGER = re.compile(r"^[+-]?[0-9]+$")
@@ -88,6 +91,9 @@ def parse_timestamp(text):
     year, month, day, hour, minute, second, fraction, zone = match.groups()
     if zone is not None and hour is None:
         return None
+    # datetime holds the years 1-9999 only: a date of year 0, or a zone
+    # offset that carries the instant past either end, raises, and the
+    # timestamp is invalid (docs/rules.md: the UTC result must be in 0001-9999).
     try:
         moment = datetime(int(year), int(month), int(day), tzinfo=timezone.utc)
     except ValueError:
@@ -102,7 +108,10 @@ def parse_timestamp(text):
         zh, zm = int(zone[1:3]), int(zone[4:6])
         if zh > 23 or zm > 59:
             return None
-        moment -= sign * timedelta(hours=zh, minutes=zm)
+        try:
+            moment -= sign * timedelta(hours=zh, minutes=zm)
+        except OverflowError:
+            return None
     epoch = int((moment - datetime(1970, 1, 1, tzinfo=timezone.utc)).total_seconds())
     return epoch, (fraction or "").rstrip("0")
 
@@ -181,7 +190,7 @@ def load(folder):
         if kind not in WEIGHTS:
             report_events.drop("unknown event type", line, raw); continue
         value = float(seconds) if DECIMAL.match(seconds) else math.nan
-        if not math.isfinite(value) or value < 0:
+        if not math.isfinite(value) or value < 0 or value > MAX_WATCH_SECONDS:
             report_events.drop("invalid watch_seconds", line, raw); continue
         moment = parse_timestamp(stamp)
         if moment is None:

@@ -122,38 +122,6 @@ struct RecommenderPathTests {
         }
     }
 
-    @Test("an infinite r(u,k) with neighbours (0 · ∞ would be NaN): dense = sparse bit for bit")
-    func infiniteInteraction() throws {
-        // R's own similarity never stores a pair for a column holding ∞ (its
-        // norm is ∞), so pair R' (one user with an ∞) with the similarity of
-        // R (the same catalogue, finite), as an evaluation variant would.
-        let finite = TestCatalog.random(seed: 71, users: 40, items: 30, events: 600, duplicateColumns: 2)
-        let finiteModel = try finite.model()
-        let user = finite.users.first { $0 != "cold1" }!
-        let watched = Set(finite.events.filter { $0.user == user }.map(\.item))
-        // Unwatched items with neighbours (item indices are the same in both models).
-        let items = finiteModel.dataset.items.map(\.id).filter {
-            !watched.contains($0) && !finiteModel.similarity.row(finiteModel.item($0)!).isEmpty
-        }
-        var huge = finite
-        huge.event(user, items[0], "complete", 1e308)  // 3 × 1e308 = ∞
-        huge.event(user, items[1], "play", 1e308)  // finite
-        let model = try huge.model()
-        #expect(model.dataset.items.map(\.id) == finiteModel.dataset.items.map(\.id))
-        let u = model.user(user)!
-        #expect(model.matrix.row(u).contains { model.matrix.rowScore[$0] == .infinity })
-        let dense = Self.recommender(model, .dense, similarityOf: finiteModel.matrix)
-        let sparse = Self.recommender(model, .sparse, similarityOf: finiteModel.matrix)
-        let infiniteItem = Int(model.item(items[0])!)
-        #expect(!dense.similarity.row(infiniteItem).isEmpty)
-        let lists = dense.recommendAll(k: 10, workers: 1)
-        #expect(Self.bits(lists) == Self.bits(sparse.recommendAll(k: 10, workers: 1)))
-        #expect(lists[u].contains { $0.score == .infinity })
-        for k in [1, 5, 1000] {
-            #expect(Self.bits(dense.recommendAll(k: k, workers: 2)) == Self.bits(sparse.recommendAll(k: k, workers: 2)))
-        }
-    }
-
     @Test("the automatic layout: dense for a well-filled catalogue, sparse otherwise")
     func automaticLayout() throws {
         #expect(ItemSimilarity.prefersDense(itemCount: 2000, fill: 0.94))

@@ -104,7 +104,8 @@ enum EventsCleanser {
                     ?? typeIndex[FieldTrimming.string(field[typeColumn]).lowercased()] else {
                 return .dropped(.unknownEventType)
             }
-            guard let seconds = DecimalNumber.parse(field[secondsColumn]), seconds >= 0 else {
+            guard let seconds = DecimalNumber.parse(field[secondsColumn]), seconds >= 0,
+                  seconds <= ValueLimits.maxWatchSeconds else {
                 return .dropped(.invalidWatchSeconds)
             }
             guard let time = TimestampParser.parse(field[timeColumn]) else { return .dropped(.invalidTimestamp) }

@@ -16,7 +16,7 @@ public struct EventWeights: Sendable, Equatable {
 
     /// Creates a table; names are trimmed and lower-cased like `event_type` values.
     /// - Throws: `RecEngineError.invalidWeight` for an empty name, a repeated
-    ///   name, a weight that is negative or not finite, or more than 255 types.
+    ///   name, a weight outside 0…1e6 (`ValueLimits`), or more than 255 types.
     public init(_ pairs: [(String, Double)]) throws {
         types = []
         weights = []
@@ -29,8 +29,9 @@ public struct EventWeights: Sendable, Equatable {
     public mutating func set(_ rawName: String, _ weight: Double) throws {
         let name = rawName.trimmingPythonWhitespace().lowercased()
         guard !name.isEmpty else { throw RecEngineError.invalidWeight(name: rawName, reason: "the event type is empty") }
-        guard weight.isFinite, weight >= 0 else {
-            throw RecEngineError.invalidWeight(name: name, reason: "a weight must be a finite number ≥ 0, not \(weight)")
+        guard weight.isFinite, weight >= 0, weight <= ValueLimits.maxWeight else {
+            throw RecEngineError.invalidWeight(
+                name: name, reason: "a weight must be a number from 0 to 1e6 (1000000), not \(weight)")
         }
         if let index = types.firstIndex(of: name) {
             weights[index] = weight

@@ -1,10 +1,24 @@
 /// Parses the timestamps of SPEC §2: `YYYY-MM-DD`, optionally `T` or a space
 /// and `HH:MM[:SS[.fff]]`, optionally `Z` or `±HH:MM` after a time. No zone
 /// means UTC. The date must exist; hours 00–23, minutes and seconds 00–59.
+/// The instant, in UTC, must fall in the years 0001–9999 (docs/rules.md):
+/// `0000-01-01` and `0001-01-01T00:30+01:00` are refused, as they could not
+/// be written back as `YYYY-MM-DDTHH:MM:SSZ`.
 public enum TimestampParser {
-    /// - Returns: the instant, or `nil` when the text is not such a timestamp.
+    /// 0001-01-01T00:00:00Z, in seconds since 1970.
+    public static let earliestSeconds: Int64 = CivilDate.days(year: 1, month: 1, day: 1) * 86_400
+    /// 9999-12-31T23:59:59Z, in seconds since 1970.
+    public static let latestSeconds: Int64 = CivilDate.days(year: 10_000, month: 1, day: 1) * 86_400 - 1
+
+    /// - Returns: the instant, or `nil` when the text is not such a timestamp
+    ///   or its UTC year is outside 0001–9999.
     /// - Complexity: O(length).
     public static func parse(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        guard let time = parseAnyYear(s), (earliestSeconds...latestSeconds).contains(time.seconds) else { return nil }
+        return time
+    }
+
+    private static func parseAnyYear(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         var cursor = Cursor(s)
         guard let year = cursor.digits(4), cursor.take(0x2D),
               let month = cursor.digits(2), cursor.take(0x2D),

@@ -49,7 +49,7 @@ struct RecsiteConfigTests {
 
     @Test(arguments: [
         ("k: 0\n", "k must be a whole number ≥ 1"),
-        ("weights:\n  play: -1\n", "a weight must be a finite number ≥ 0"),
+        ("weights:\n  play: -1\n", "a weight must be a number from 0 to 1e6"),
         ("weights:\n  play: lots\n", "weight of 'play' is not a number"),
         ("colour: blue\n", "unknown setting 'colour' (known: k, weights)"),
         ("k: [1\n", "not valid YAML"),
