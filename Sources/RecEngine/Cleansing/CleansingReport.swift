@@ -42,7 +42,7 @@ public struct FileCleansing: Sendable, Equatable {
     mutating func record(_ reason: CleansingReason, line: Int, raw: @autoclosure () -> String) {
         counts[reason, default: 0] += 1
         if (examples[reason]?.count ?? 0) < Self.examplesPerReason {
-            examples[reason, default: []].append(DroppedRow(file: file, line: line, reason: reason, raw: raw()))
+            examples[reason, default: []].append(DroppedRow(file: file, line: line, reason: reason, raw: DisplayText.capped(raw(), limit: DisplayText.exampleLimit)))
         }
     }
 

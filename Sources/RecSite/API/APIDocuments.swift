@@ -30,9 +30,9 @@ public struct APIDocuments {
             return .object([
                 ("rank", .integer(position + 1)),
                 ("item_id", .string(items[i].id)),
-                ("title", .string(items[i].title)),
-                ("content_type", .string(items[i].contentType)),
-                ("genre", .string(items[i].genre)),
+                ("title", .string(DisplayText.capped(items[i].title))),
+                ("content_type", .string(DisplayText.capped(items[i].contentType))),
+                ("genre", .string(DisplayText.capped(items[i].genre))),
                 ("popularity", .number(model.popularity.score[i])),
                 ("viewers", .integer(model.popularity.viewers[i])),
             ])
@@ -72,16 +72,16 @@ public struct APIDocuments {
             let reason: JSONValue = rec.reason.map { top in
                 .object([
                     ("item_id", .string(items[Int(top.item)].id)),
-                    ("title", .string(items[Int(top.item)].title)),
+                    ("title", .string(DisplayText.capped(items[Int(top.item)].title))),
                     ("share", .number(top.share)),
                 ])
             } ?? .null
             return .object([
                 ("rank", .integer(rec.rank)),
                 ("item_id", .string(items[i].id)),
-                ("title", .string(items[i].title)),
-                ("content_type", .string(items[i].contentType)),
-                ("genre", .string(items[i].genre)),
+                ("title", .string(DisplayText.capped(items[i].title))),
+                ("content_type", .string(DisplayText.capped(items[i].contentType))),
+                ("genre", .string(DisplayText.capped(items[i].genre))),
                 ("score", rec.score.map { .number($0) } ?? .null),
                 ("source", .string(rec.source.rawValue)),
                 ("reason", reason),
@@ -109,9 +109,9 @@ public struct APIDocuments {
             let i = Int(entry.item)
             return .object([
                 ("item_id", .string(items[i].id)),
-                ("title", .string(items[i].title)),
-                ("content_type", .string(items[i].contentType)),
-                ("genre", .string(items[i].genre)),
+                ("title", .string(DisplayText.capped(items[i].title))),
+                ("content_type", .string(DisplayText.capped(items[i].contentType))),
+                ("genre", .string(DisplayText.capped(items[i].genre))),
                 ("score", .number(entry.score)),
                 ("events", .integer(entry.events)),
                 ("last_watched", .string(Timestamp(seconds: entry.lastWatched).iso8601)),

@@ -1,3 +1,5 @@
+import RecEngine
+
 /// A horizontal bar chart as a standalone, accessible SVG document: one row
 /// per bar with its label, a bar proportional to its value and the value's
 /// text. `<title>` and `<desc>` describe it for screen readers (`role="img"`,
@@ -12,7 +14,7 @@ public struct SVGBarChart: Sendable, Equatable {
         /// A value to compare with, on the bar's scale, drawn as a dark tick across the row.
         public let marker: Double?
         public init(label: String, value: Double, valueText: String, marker: Double? = nil) {
-            self.label = label
+            self.label = DisplayText.capped(label)
             self.value = value
             self.valueText = valueText
             self.marker = marker

@@ -1,3 +1,5 @@
+import RecEngine
+
 /// A terminal table whose columns line up: text left-aligned, numbers right-aligned.
 public struct TextTable {
     public enum Alignment { case left, right }
@@ -12,7 +14,7 @@ public struct TextTable {
     }
 
     public mutating func add(_ row: [String]) {
-        rows.append(row.map(Self.singleLine))
+        rows.append(row.map { Self.singleLine(DisplayText.capped($0)) })
     }
 
     /// The table as lines joined by newlines, each row indented by two spaces.

@@ -51,11 +51,13 @@ public struct ExplanationFacts: Sendable, Equatable {
         public let type: String
         public let genre: String
 
+        /// Values capped as everywhere they are shown (`DisplayText`), so a
+        /// huge title is not copied into every explanation that names it.
         init(_ item: Item) {
             id = item.id
-            title = item.title
-            type = item.contentType
-            genre = item.genre
+            title = DisplayText.capped(item.title)
+            type = DisplayText.capped(item.contentType)
+            genre = DisplayText.capped(item.genre)
         }
     }
 

@@ -25,8 +25,8 @@ public struct CSVExports {
         for (position, entry) in entries.enumerated() {
             let item = items[Int(entry.item)]
             csv.addRow([
-                .numeric(String(position + 1)), .text(item.id), .text(item.title), .text(item.contentType),
-                .text(item.genre), .numeric(String(entry.events)), .numeric(NumberFormat.exact(entry.score)),
+                .numeric(String(position + 1)), .text(item.id), .text(DisplayText.capped(item.title)), .text(DisplayText.capped(item.contentType)),
+                .text(DisplayText.capped(item.genre)), .numeric(String(entry.events)), .numeric(NumberFormat.exact(entry.score)),
                 .text(Timestamp(seconds: entry.lastWatched).iso8601),
             ])
         }
@@ -50,9 +50,9 @@ public struct CSVExports {
             let item = items[Int(rec.item)]
             let reason = rec.reason.map { items[Int($0.item)] }
             csv.addRow([
-                .numeric(String(rec.rank)), .text(item.id), .text(item.title), .text(item.contentType),
-                .text(item.genre), .numeric(rec.score.map(NumberFormat.exact) ?? ""), .text(rec.source.rawValue),
-                .text(reason?.id ?? ""), .text(reason?.title ?? ""),
+                .numeric(String(rec.rank)), .text(item.id), .text(DisplayText.capped(item.title)), .text(DisplayText.capped(item.contentType)),
+                .text(DisplayText.capped(item.genre)), .numeric(rec.score.map(NumberFormat.exact) ?? ""), .text(rec.source.rawValue),
+                .text(reason?.id ?? ""), .text(DisplayText.capped(reason?.title ?? "")),
                 .numeric(rec.reason.map { NumberFormat.exact($0.share) } ?? ""),
             ] + (explanations.map { all in
                 let explanation = position < all.count ? all[position] : nil
@@ -96,7 +96,7 @@ public struct CSVExports {
             for row in breakdown.contributions {
                 let contributor = contributorCells[row.item] ?? {
                     let source = items[Int(row.item)]
-                    let cells = Array((CSVWriter.encoded(.text(source.id)) + "," + CSVWriter.encoded(.text(source.title))).utf8)
+                    let cells = Array((CSVWriter.encoded(.text(source.id)) + "," + CSVWriter.encoded(.text(DisplayText.capped(source.title)))).utf8)
                     contributorCells[row.item] = cells
                     return cells
                 }()
@@ -140,7 +140,7 @@ public struct CSVExports {
             let i = Int(item)
             csv.addRow([
                 .numeric(String(position + 1)), .numeric(String(model.popularity.rank[i])), .text(items[i].id),
-                .text(items[i].title), .text(items[i].genre), .numeric(NumberFormat.exact(model.popularity.score[i])),
+                .text(DisplayText.capped(items[i].title)), .text(DisplayText.capped(items[i].genre)), .numeric(NumberFormat.exact(model.popularity.score[i])),
                 .numeric(String(model.popularity.viewers[i])),
             ])
         }

@@ -1,3 +1,5 @@
+import RecEngine
+
 /// The one way data-derived strings (titles, names, genres, regions, IDs,
 /// raw CSV rows) enter the site's Markdown, so that they render as literal
 /// text in GitHub and cmark-gfm (tables, strikethrough, autolink, tagfilter).
@@ -20,6 +22,7 @@ public enum MarkdownEscaping {
     /// `value` as literal Markdown text on one line.
     /// - Complexity: O(length of `value`).
     public static func text(_ value: String) -> String {
+        let value = DisplayText.capped(value, limit: DisplayText.pageTextLimit)
         if needsNoEscape(value) { return value }
         let scalars = Array(value.unicodeScalars)
         var out = String.UnicodeScalarView()
@@ -40,6 +43,7 @@ public enum MarkdownEscaping {
     /// line breaks as `⏎` and other control characters as spaces. Not for
     /// table cells, where GFM would still split the cell at a `|`.
     public static func code(_ value: String) -> String {
+        let value = DisplayText.capped(value, limit: DisplayText.pageTextLimit)
         var body = String.UnicodeScalarView()
         var pendingCR = false
         for scalar in value.unicodeScalars {
@@ -73,7 +77,8 @@ public enum MarkdownEscaping {
     /// `value` on one line with control characters as spaces, not escaped:
     /// for page titles and breadcrumbs, which the HTML layout escapes itself.
     public static func plain(_ value: String) -> String {
-        String(String.UnicodeScalarView(value.unicodeScalars.map { isLineBreakOrControl($0) ? " " : $0 }))
+        String(String.UnicodeScalarView(DisplayText.capped(value, limit: DisplayText.pageTextLimit)
+            .unicodeScalars.map { isLineBreakOrControl($0) ? " " : $0 }))
     }
 
     /// Whether `text(value)` is `value` itself: printable ASCII with none of

@@ -46,10 +46,10 @@ struct ItemCells: TemplateFields {
     init(_ i: Int, from page: String, model: RecommenderModel) {
         let item = model.dataset.items[i]
         let path = SitePaths.item(item.id)
-        id = MarkdownLink.to(path, from: page, text: item.id)
-        title = MarkdownLink.to(path, from: page, text: item.title)
-        type = item.contentType
-        genre = item.genre
+        id = MarkdownLink.to(path, from: page, text: DisplayText.capped(item.id))
+        title = MarkdownLink.to(path, from: page, text: DisplayText.capped(item.title))
+        type = DisplayText.capped(item.contentType)
+        genre = DisplayText.capped(item.genre)
         popularity = NumberFormat.interaction(model.popularity.score[i])
         rank = String(model.popularity.rank[i])
         viewers = String(model.popularity.viewers[i])

@@ -14,10 +14,10 @@ struct ItemPage {
         let path = SitePaths.item(item.id)
         let context: TemplateRecord = [
             "heading": .text(PageText.itemLabel(item)),
-            "id": .text(item.id),
-            "title": .text(item.title),
-            "type": .text(item.contentType),
-            "genre": .text(item.genre),
+            "id": .text(DisplayText.capped(item.id)),
+            "title": .text(DisplayText.capped(item.title)),
+            "type": .text(DisplayText.capped(item.contentType)),
+            "genre": .text(DisplayText.capped(item.genre)),
             "popularity": .verbatim(NumberFormat.interaction(report.popularity)),
             "rank": .count(report.rank),
             "itemCount": .count(facts.items.count),

@@ -32,7 +32,7 @@ enum PageText {
 
     /// A data string, or `—` when it is empty.
     static func orNone(_ value: String) -> TemplateValue {
-        value.isEmpty ? .verbatim(none) : .text(value)
+        value.isEmpty ? .verbatim(none) : .text(DisplayText.capped(value))
     }
 
     /// UTC seconds as `YYYY-MM-DDTHH:MM:SSZ`, or `—`.
@@ -42,11 +42,11 @@ enum PageText {
 
     /// A user as plain text: "Name (id)", or the ID alone when unnamed.
     static func userLabel(_ user: User) -> String {
-        user.name.isEmpty ? user.id : "\(user.name) (\(user.id))"
+        user.name.isEmpty ? DisplayText.capped(user.id) : "\(DisplayText.capped(user.name)) (\(DisplayText.capped(user.id)))"
     }
 
     /// An item as plain text: "Title (id)".
     static func itemLabel(_ item: Item) -> String {
-        "\(item.title) (\(item.id))"
+        "\(DisplayText.capped(item.title)) (\(DisplayText.capped(item.id)))"
     }
 }

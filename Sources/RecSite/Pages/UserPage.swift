@@ -25,7 +25,7 @@ struct UserPage {
         let total = report.totalScore
         var context: TemplateRecord = [
             "heading": .text(PageText.userLabel(user)),
-            "id": .text(user.id),
+            "id": .text(DisplayText.capped(user.id)),
             "name": PageText.orUnknown(user.name),
             "age": .verbatim(user.age.map(String.init) ?? "unknown"),
             "gender": PageText.orUnknown(user.gender),
@@ -39,8 +39,8 @@ struct UserPage {
             "contentTypes": .rows(report.contentBreakdown.map { GroupRow(group: $0, total: total) }),
             "genres": .rows(report.genrePreferences.map { GroupRow(group: $0, total: total) }),
             "movieGenres": .rows(report.movieGenrePreferences.map { GroupRow(group: $0, total: report.movieScore) }),
-            "topGenre": report.genrePreferences.first.map { .text($0.name) } ?? .verbatim(PageText.none),
-            "topType": report.contentBreakdown.first.map { .text($0.name) } ?? .verbatim(PageText.none),
+            "topGenre": report.genrePreferences.first.map { .text(DisplayText.capped($0.name)) } ?? .verbatim(PageText.none),
+            "topType": report.contentBreakdown.first.map { .text(DisplayText.capped($0.name)) } ?? .verbatim(PageText.none),
             "tasteGenres": .rows(report.genrePreferences.map {
                 TasteRow(group: $0, total: total, everyone: facts.globalMix.genres[$0.name] ?? 0)
             }),

@@ -29,12 +29,13 @@ public struct SiteData: Sendable {
     public func siteWideFiles(summaries: [UserSummary]) -> [SiteFile] {
         let api = APIDocuments(model: model)
         let users = usersIndex(summaries)
+        let searchUsers = usersIndex(summaries, shown: { DisplayText.capped($0) })
         return [
             SiteFile(path: SitePaths.health, text: Self.json(api.health())),
             SiteFile(path: SitePaths.popularJSON, text: Self.json(api.popular())),
             SiteFile(path: SitePaths.usersJSON, text: Self.json(users)),
             SiteFile(path: SitePaths.itemsJSON, text: Self.json(itemsIndex())),
-            SiteFile(path: Self.searchIndexScript, text: searchIndexScript(users: users)),
+            SiteFile(path: Self.searchIndexScript, text: searchIndexScript(users: searchUsers)),
             SiteFile(path: SitePaths.popularMoviesCSV, text: CSVExports(model: model).popularMovies()),
         ] + SiteLanding.files(model: model, formats: formats)
     }
@@ -66,12 +67,14 @@ public struct SiteData: Sendable {
     /// `api/users.json`: `[{"id","name","region","items","page"}]` in ID
     /// order; `items` counts H(u); `page` is the user's HTML page, site-relative
     /// (the Markdown page when no HTML is written; null when the user has no page).
-    public func usersIndex(_ summaries: [UserSummary]) -> JSONValue {
+    /// - Parameter shown: applied to each text: the full value in
+    ///   `api/users.json`, `DisplayText.capped` in the search index.
+    public func usersIndex(_ summaries: [UserSummary], shown: (String) -> String = { $0 }) -> JSONValue {
         .array(summaries.enumerated().map { u, summary in
             .object([
-                ("id", .string(summary.user.id)),
-                ("name", .string(summary.user.name)),
-                ("region", .string(summary.user.region)),
+                ("id", .string(shown(summary.user.id))),
+                ("name", .string(shown(summary.user.name))),
+                ("region", .string(shown(summary.user.region))),
                 ("items", .integer(summary.items)),
                 ("page", userPage(u)),
             ])
@@ -79,14 +82,16 @@ public struct SiteData: Sendable {
     }
 
     /// `api/items.json`: `[{"id","title","content_type","genre","rank","page"}]`
-    /// in ID order; `rank` is the popularity rank.
-    public func itemsIndex() -> JSONValue {
+    /// in ID order; `rank` is the popularity rank. It is where a title,
+    /// type or genre is written in full (`shown` is the identity); the search
+    /// index caps them (`DisplayText.capped`), like every other output.
+    public func itemsIndex(shown: (String) -> String = { $0 }) -> JSONValue {
         .array(model.dataset.items.enumerated().map { i, item in
             .object([
-                ("id", .string(item.id)),
-                ("title", .string(item.title)),
-                ("content_type", .string(item.contentType)),
-                ("genre", .string(item.genre)),
+                ("id", .string(shown(item.id))),
+                ("title", .string(shown(item.title))),
+                ("content_type", .string(shown(item.contentType))),
+                ("genre", .string(shown(item.genre))),
                 ("rank", .integer(model.popularity.rank[i])),
                 ("page", formats.pageAddress(SitePaths.item(item.id)).map(JSONValue.string) ?? .null),
             ])
@@ -96,7 +101,7 @@ public struct SiteData: Sendable {
     /// `window.RECSITE_SEARCH_INDEX = {"users":[…],"items":[…]};` — JSON
     /// escapes `<`, `>`, `&`, U+2028 and U+2029, so the text is safe as a script.
     public func searchIndexScript(users: JSONValue) -> String {
-        let index = JSONValue.object([("users", users), ("items", itemsIndex())])
+        let index = JSONValue.object([("users", users), ("items", itemsIndex(shown: { DisplayText.capped($0) }))])
         return "window.RECSITE_SEARCH_INDEX = " + index.serialized() + ";\n"
     }
 
