@@ -14,10 +14,13 @@ import RecEngine
 ///   which could start a list or a setext underline at a line start;
 /// - line breaks and other control characters (C0, DEL, C1, U+2028, U+2029)
 ///   become a space, so a value never leaves its line or table row.
+/// - `@` gets an invisible U+2060 WORD JOINER before it. GFM's autolink
+///   extension links `a@b.org`, `mailto:a@b.org` and `xmpp:a@b.org` after
+///   escapes are resolved (`\@` and `&#64;` do not stop it), and only when
+///   the character before `@` is a letter, digit or `.-_+`; the joiner is
+///   none of those, so data never becomes a link, on GitHub or in the HTML.
 /// Other punctuation (`:` `.` `!` `(` `-` inside text) stays as it is so the
-/// committed Markdown reads well in a diff. GFM still turns an e-mail address
-/// in data into a `mailto:` link; no escape prevents that, and its text stays
-/// literal.
+/// committed Markdown reads well in a diff.
 public enum MarkdownEscaping {
     /// `value` as literal Markdown text on one line.
     /// - Complexity: O(length of `value`).
@@ -33,7 +36,11 @@ public enum MarkdownEscaping {
                 out.append(" ")
                 continue
             }
-            if needsEscape(scalar, at: index, in: scalars, leadingDigits: leadingDigits) { out.append("\\") }
+            if scalar == "@" {
+                out.append(wordJoiner)
+            } else if needsEscape(scalar, at: index, in: scalars, leadingDigits: leadingDigits) {
+                out.append("\\")
+            }
             out.append(scalar)
         }
         return String(out)
@@ -101,9 +108,12 @@ public enum MarkdownEscaping {
     /// ASCII characters some rule of `text(_:)` may escape.
     private static let plainUnsafe: [Bool] = {
         var table = [Bool](repeating: false, count: 128)
-        for character in "\\`*_[]<>|~#&:.)" { table[Int(character.asciiValue!)] = true }
+        for character in "\\`*_[]<>|~#&:.)@" { table[Int(character.asciiValue!)] = true }
         return table
     }()
+
+    /// U+2060, put before every `@` of data so GFM cannot autolink it.
+    static let wordJoiner: Unicode.Scalar = "\u{2060}"
 
     private static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -29,7 +29,10 @@ struct SynthCommand: ParsableCommand {
         Examples:
           recsite synth --users 1000 --items 500 --events 100000 --out /tmp/synth
           recsite synth --users 300 --items 250 --events 36000 --seed 2025 --dirty \\
-            --story data/story --out data
+            --story data/story --out data --force
+
+        A users.csv, items.csv or events.csv already in --out is not overwritten: synth \
+        names it and exits 1 before writing anything, unless --force is given.
         """
     )
 
@@ -55,6 +58,9 @@ struct SynthCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder to write the three files to (created if missing).", valueName: "dir"))
     var out: String
 
+    @Flag(help: "Replace users.csv, items.csv or events.csv already in --out (refused without it).")
+    var force = false
+
     func validate() throws {
         do {
             try options(story: nil).validate()
@@ -65,6 +71,7 @@ struct SynthCommand: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
+        try refuseToOverwrite()
         let files: SyntheticFiles
         do {
             files = try SyntheticData.generate(options(story: try story.map(readStory)))
@@ -97,6 +104,21 @@ struct SynthCommand: ParsableCommand {
             contents.append([UInt8](data))
         }
         return SynthStory(users: contents[0], items: contents[1], events: contents[2])
+    }
+
+    /// Data files are hard to get back, so existing ones are replaced only
+    /// with --force (issue 17: `synth --out data` overwrote the sample).
+    private func refuseToOverwrite() throws {
+        guard !force else { return }
+        let existing = ["users.csv", "items.csv", "events.csv"].filter { name in
+            var status = stat()
+            return lstat((out as NSString).appendingPathComponent(name), &status) == 0
+        }
+        guard !existing.isEmpty else { return }
+        let paths = existing.map { (out as NSString).appendingPathComponent($0) }.joined(separator: ", ")
+        Self.error("\(paths): refusing to overwrite: \(existing.count == 1 ? "the file exists" : "the files exist"); "
+            + "run again with --force to replace \(existing.count == 1 ? "it" : "them"), or choose another --out")
+        throw ExitCode(1)
     }
 
     /// Writes each file whole; any failure names the path and exits with 3.
