@@ -18,10 +18,13 @@ import Darwin
 ///   process ends right away with one line and exit status 128 + the signal.
 /// - While it writes, the build stops between two files, removes the staging
 ///   folder and throws; `BuildCommand` prints the line and exits the same way.
-/// - After the new site is in place, the build finishes; the line then says
-///   the site is complete.
-/// - With no build running (before the lock, after the end), the signal
-///   does what it would by default.
+/// - After the new site is in place, the build finishes and exits 0; the
+///   line then says the site is complete.
+/// - Before the build takes its lock (settings being checked), the build
+///   stops as it takes the lock: the same line ("before writing"), the same
+///   status. (Before `InterruptSignals` existed, such a signal ended recsite
+///   without a word.)
+/// - After `stop()` (the build's end) the signal does what it would by default.
 final class InterruptSignals: @unchecked Sendable {
     static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
@@ -42,8 +45,10 @@ final class InterruptSignals: @unchecked Sendable {
                 case .stopNow(let error):
                     Self.report(error)
                     _exit(128 + number)  // the build's threads may be mid-step: end without running them down
-                case .stopsSoon, .completes, .repeated: break  // BuildCommand reports it when the build returns
-                case .notRunning: Self.dieByDefault(number)
+                // BuildCommand reports it when the build returns. Before the
+                // lock (.notRunning) the build throws as it takes it, so the
+                // lock it may be creating right now is removed too.
+                case .stopsSoon, .completes, .repeated, .notRunning: break
                 }
             }
             source.resume()
@@ -80,9 +85,4 @@ final class InterruptSignals: @unchecked Sendable {
         number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : number == SIGHUP ? "SIGHUP" : "signal \(number)"
     }
 
-    /// Ends the process as the signal's default action would.
-    private static func dieByDefault(_ number: Int32) {
-        signal(number, SIG_DFL)
-        raise(number)
-    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct RecsiteCommand: ParsableCommand {
@@ -20,8 +21,8 @@ struct RecsiteCommand: ParsableCommand {
         Exit codes: 0 success; 1 an error the user can fix (unknown user or item, a missing \
         file or column, bad settings, --strict or --check failures); 3 `recsite build` could \
         not write the site or another build holds its lock (see `recsite build --help`); \
-        130/143 a build stopped by SIGINT/SIGTERM (nothing changed); 64 a usage error (bad \
-        flags or arguments). Errors are one or two lines on stderr.
+        129/130/143 a build stopped by SIGHUP/SIGINT/SIGTERM (nothing changed); 64 a usage \
+        error (bad flags or arguments). Errors are one or two lines on stderr.
         """,
         version: "0.1.0",
         subcommands: [
@@ -30,4 +31,14 @@ struct RecsiteCommand: ParsableCommand {
             ImportCommand.self, EvaluateCommand.self, DiffCommand.self, ExplanationsCommand.self,
         ]
     )
+
+    /// Checks the subcommand's name first, to suggest the closest one.
+    static func main() {
+        let commands = configuration.subcommands.map { $0._commandName }
+        if let message = CommandSuggestion.message(for: Array(CommandLine.arguments.dropFirst()), commands: commands) {
+            FileHandle.standardError.write(Data("Error: \(message)\nUsage: recsite <subcommand>\n  See 'recsite --help' for more information.\n".utf8))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        main(nil)
+    }
 }

@@ -83,7 +83,7 @@ struct BuildFailureTests {
         #expect(try work.leftovers().isEmpty)
     }
 
-    @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")])
+    @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT"), (SIGHUP, "SIGHUP")])
     func signalMidBuildLeavesTheOldSite(_ number: Int32, _ name: String) throws {
         let work = try Work(users: 600)
         defer { work.remove() }

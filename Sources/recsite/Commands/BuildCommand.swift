@@ -54,13 +54,15 @@ struct BuildCommand: ParsableCommand {
         without a page appear there as plain text. docs/publishing.md has the sizes per format.
 
         While it writes, a build holds .<out>.lock beside --out: a second build writing the same \
-        folder is refused. SIGINT or SIGTERM while writing removes the unfinished copy and leaves \
+        folder is refused. SIGINT, SIGTERM or SIGHUP while writing removes the unfinished copy and leaves \
         the previous site as it was; a full disk or a file-size limit does the same.
 
         Exit codes: 0 success (--check: the site is current); 1 --check found differences, or \
         bad data, settings or templates, or a broken link; 3 the site could not be written (an \
         I/O error, a full disk, another build writing --out, or --out is a folder recsite did \
-        not make); 130/143 interrupted by SIGINT/SIGTERM; 64 bad flags.
+        not make, or fewer than 32 files may be open); 129/130/143 interrupted by \
+        SIGHUP/SIGINT/SIGTERM before the new site was in place (nothing changed; a signal after it \
+        lets the build finish and exit 0); 64 bad flags.
         """
     )
 
@@ -128,6 +130,13 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let limit = FileDescriptorLimit.shortfall() {
+            StandardError.write(FileDescriptorLimit.message(limit))
+            throw ExitCode(3)
+        }
+        // From here on a signal gets its line (one during argument checks
+        // used to end the process silently); --check keeps the defaults.
+        let signals = check ? nil : InterruptSignals()
         var settings = SiteBuilder.Options()
         settings.dataDirectory = options.data
         settings.outputDirectory = out
@@ -150,15 +159,14 @@ struct BuildCommand: ParsableCommand {
             ReportSite(inputs, evaluation: try evaluate ? Self.runEvaluation(inputs.model) : cachedEvaluation,
                        formats: formats, userPages: try selection.pages(model: inputs.model))
         }
-        // --check writes nothing and takes no lock: signals keep their default action.
-        let signals = check ? nil : InterruptSignals()
         do {
             let outcome = try signals.map { try builder.build(interruption: $0.interruption) } ?? builder.check()
             if let signals {
                 signals.stop()
-                if let number = signals.interruption.signal {  // it came after the new site was in place
+                // A signal after the new site was in place changes nothing:
+                // the build is complete, so it says so and exits 0.
+                if let number = signals.interruption.signal {
                     InterruptSignals.reportAfterSwap(number, target: SiteWriter(target: out).target)
-                    throw ExitCode(InterruptSignals.status(number))
                 }
             }
             if let timings {
