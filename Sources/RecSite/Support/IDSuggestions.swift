@@ -15,7 +15,26 @@ public enum IDSuggestions {
         return scored.prefix(limit).map(\.id)
     }
 
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    /// The `limit` items whose title or ID is closest to `query` by edit
+    /// distance (case-insensitive; the smaller of the two counts, ties in ID
+    /// order), as "Title (id)": a mistyped title gets the titles it resembles.
+    /// Titles are compared and shown as capped (`DisplayText`), so a huge
+    /// title costs no more than a long one.
+    /// - Complexity: O(items × |query| × 200).
+    public static func closestItems(to query: String, among items: [Item], limit: Int = 3) -> [String] {
+        let target = Array(query.lowercased().unicodeScalars)
+        var scored: [(distance: Int, index: Int)] = []
+        scored.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            let title = editDistance(target, Array(DisplayText.capped(item.title).lowercased().unicodeScalars))
+            let id = editDistance(target, Array(DisplayText.capped(item.id).lowercased().unicodeScalars))
+            scored.append((min(title, id), index))
+        }
+        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : IDOrder.less(items[$0.index].id, items[$1.index].id) }
+        return scored.prefix(limit).map { "\(DisplayText.capped(items[$0.index].title)) (\(DisplayText.capped(items[$0.index].id)))" }
+    }
+
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

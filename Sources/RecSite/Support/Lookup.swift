@@ -22,7 +22,7 @@ public enum Lookup {
         let prefixed = items.indices.filter { items[$0].title.lowercased().hasPrefix(needle) }
         if prefixed.count == 1 { return prefixed[0] }
         if prefixed.count > 1 { throw ambiguous(query, prefixed, items) }
-        throw RecSiteError.unknownItem(query: query, suggestions: IDSuggestions.closest(to: query, among: items.map(\.id)))
+        throw RecSiteError.unknownItem(query: query, suggestions: IDSuggestions.closestItems(to: query, among: items))
     }
 
     private static func ambiguous(_ query: String, _ matches: [Int], _ items: [Item]) -> RecSiteError {
