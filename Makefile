@@ -128,11 +128,12 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	cp bench/requirements.txt $@
 
-# libFuzzer over the CSV reader and cleansing (Fuzz/FuzzCleansing.swift),
-# seeded from Tests/Fixtures/bad and data/; FUZZ_SECONDS time-boxes a run.
+# libFuzzer over the CSV reader and cleansing (Fuzz/FuzzCleansing.swift), the
+# file names for IDs (Fuzz/FuzzFileNames.swift) and page rendering with cmark
+# (Fuzz/FuzzRendering.swift); FUZZ_SECONDS time-boxes each target's run.
 FUZZ_SECONDS ?= 300
 fuzz:
-	scripts/fuzz.sh $(FUZZ_SECONDS)
+	for target in cleansing filenames rendering; do scripts/fuzz.sh $$target $(FUZZ_SECONDS) || exit 1; done
 
 clean:
 	rm -rf .build

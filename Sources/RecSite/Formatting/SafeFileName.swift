@@ -20,7 +20,10 @@ public enum SafeFileName {
             prefix.append(isSafeByte(scalar) || ("A"..."Z").contains(scalar) ? Character(scalar) : "_")
         }
         while prefix.hasPrefix(".") || prefix.hasPrefix("-") { prefix.removeFirst() }
-        return prefix + "~" + String(SHA256.hex(id).prefix(32))
+        let name = prefix + "~" + String(SHA256.hex(id).prefix(32))
+        // `CON.x` keeps its upper case and `con.X` its extension: Windows
+        // refuses both in any case (found by `make fuzz`, FuzzFileNames).
+        return isDeviceName(name.lowercased()) ? "_" + name : name
     }
 
     /// The longest ID used as it is. A longer one, safe or not, gets the

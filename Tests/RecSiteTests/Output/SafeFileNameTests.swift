@@ -18,6 +18,18 @@ struct SafeFileNameTests {
         #expect(!name.hasPrefix("-") && !name.hasPrefix("."))
     }
 
+    /// A hashed name keeps the ID's case and dots, so `con.X` became
+    /// `con.X~…`: a device name with an extension, which Windows refuses
+    /// (found by the file-name fuzz target). Such names get a leading `_`.
+    @Test(arguments: [("con.X", "_con.X~"), ("CON.txt", "_CON.txt~"), ("Nul.a.b", "_Nul.a.b~"), ("lpt1.Q", "_lpt1.Q~"),
+                      ("CON", "CON~"), ("conX.y", "conX.y~")])
+    func hashedNamesAreNoDeviceNames(id: String, start: String) {
+        let name = SafeFileName.forID(id)
+        #expect(name.hasPrefix(start), "\(id) → \(name)")
+        let base = name.lowercased().split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+        #expect(!["con", "prn", "aux", "nul", "lpt1"].contains(base))
+    }
+
     @Test func caseVariantsNeverShareANameEvenIgnoringCase() {
         let ids = ["u1", "U1", "Ab", "aB", "AB", "ab", "INDEX", "Index", "index"]
         let names = ids.map { SafeFileName.forID($0).lowercased() }
