@@ -29,7 +29,7 @@ let pageTemplate = """
 
 """
 
-let templates = try! TemplateLibrary(sources: [(name: "page", path: "page.md.mustache", text: pageTemplate)])
+let templates = try! TemplateLibrary(sources: [(name: "page.md", path: "page.md.mustache", text: pageTemplate)])
 let renderer = try! MarkdownRenderer()
 
 /// How often each tag opens in `html` (`<name` followed by space or `>`).
@@ -65,7 +65,7 @@ public func fuzzRendering(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         "title": .text(DisplayText.capped(part(0))), "name": .text(part(1)), "genre": .text(DisplayText.capped(part(2))),
         "note": .text(part(3)), "link": .verbatim(link),
     ]
-    let markdown = try! templates.render("page", context)
+    let markdown = try! templates.render("page.md", context)
     let html = try! renderer.withHTML(markdown) { Array($0) }
     check(String(validating: html, as: UTF8.self) != nil, "HTML is not valid UTF-8")
     let tags = openingTags(html)

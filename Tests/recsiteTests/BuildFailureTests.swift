@@ -30,6 +30,20 @@ struct BuildFailureTests {
             #expect(built.status == 0, "\(built.stderr)")
         }
 
+        /// Starts `recsite build --data b --out site --quiet` without waiting;
+        /// stderr is the returned pipe.
+        func startBuild() throws -> (Process, Pipe) {
+            let process = Process()
+            process.executableURL = RecsiteProcess.executable
+            process.arguments = ["build", "--data", b, "--out", site.path, "--quiet"]
+            process.currentDirectoryURL = RecsiteProcess.repositoryRoot
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            return (process, err)
+        }
+
         /// Every file of the site with its bytes.
         func snapshot() throws -> [String: Data] {
             var files: [String: Data] = [:]
@@ -88,14 +102,7 @@ struct BuildFailureTests {
         let work = try Work(users: 600)
         defer { work.remove() }
         let before = try work.snapshot()
-        let process = Process()
-        process.executableURL = RecsiteProcess.executable
-        process.arguments = ["build", "--data", work.b, "--out", work.site.path, "--quiet"]
-        process.currentDirectoryURL = RecsiteProcess.repositoryRoot
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, err) = try work.startBuild()
         // Wait for the staging folder: the signal then lands in the middle of writing.
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline,
@@ -139,14 +146,7 @@ struct BuildFailureTests {
         let work = try Work(users: 600)
         defer { work.remove() }
         let before = try work.snapshot()
-        let process = Process()
-        process.executableURL = RecsiteProcess.executable
-        process.arguments = ["build", "--data", work.b, "--out", work.site.path, "--quiet"]
-        process.currentDirectoryURL = RecsiteProcess.repositoryRoot
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, err) = try work.startBuild()
         let lockPath = work.root.appendingPathComponent(".site.lock").path
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: lockPath) { usleep(1_000) }

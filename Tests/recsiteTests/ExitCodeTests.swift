@@ -40,12 +40,12 @@ struct ExitCodeTests {
     }
 
     #if os(Linux)
-    /// Whether `pid` ignores `number` (the dispatch sources set SIG_IGN
-    /// before they listen): from then on a signal gets recsite's line.
-    static func ignores(_ pid: Int32, _ number: Int32) -> Bool {
+    /// Whether `pid` has a handler for `number` (`SigCgt` in /proc): the
+    /// dispatch source's, from when on a signal gets recsite's line.
+    static func catches(_ pid: Int32, _ number: Int32) -> Bool {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigIgn:") }),
-              let mask = UInt64(line.dropFirst("SigIgn:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+              let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16)
         else { return false }
         return mask & (1 << UInt64(number - 1)) != 0
     }
@@ -58,19 +58,9 @@ struct ExitCodeTests {
         let work = try Work(users: 120)
         defer { work.remove() }
         let before = try work.snapshot()
-        let process = Process()
-        process.executableURL = RecsiteProcess.executable
-        process.arguments = ["build", "--data", work.b, "--out", work.site.path, "--quiet"]
-        process.currentDirectoryURL = RecsiteProcess.repositoryRoot
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
+        let (process, err) = try work.startBuild()
         let deadline = Date().addingTimeInterval(60)
-        // SIGINT's source is made first; SIGHUP may be ignored already by
-        // inheritance (the test runner's), so its mask says nothing.
-        while process.isRunning, Date() < deadline, !Self.ignores(process.processIdentifier, SIGINT) { usleep(200) }
-        usleep(20_000)  // the other two sources follow within microseconds
+        while process.isRunning, Date() < deadline, !Self.catches(process.processIdentifier, number) { usleep(100) }
         kill(process.processIdentifier, number)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

@@ -13,12 +13,15 @@ import RecEngine
 /// - at the very start: `-` `+` `=` and the `.`/`)` after leading digits,
 ///   which could start a list or a setext underline at a line start;
 /// - line breaks and other control characters (C0, DEL, C1, U+2028, U+2029)
-///   become a space, so a value never leaves its line or table row.
-/// - `@` gets an invisible U+2060 WORD JOINER before it. GFM's autolink
-///   extension links `a@b.org`, `mailto:a@b.org` and `xmpp:a@b.org` after
-///   escapes are resolved (`\@` and `&#64;` do not stop it), and only when
-///   the character before `@` is a letter, digit or `.-_+`; the joiner is
-///   none of those, so data never becomes a link, on GitHub or in the HTML.
+///   become a space, so a value never leaves its line or table row; at the
+///   start they, and spaces, are dropped, so a value never indents its line.
+/// - `@` gets an invisible U+2060 WORD JOINER before it when a `.` follows
+///   before the next white space. GFM's autolink extension links `a@b.org`,
+///   `mailto:a@b.org` and `xmpp:a@b.org` after escapes are resolved (`\@`
+///   and `&#64;` do not stop it), only when the character before `@` is a
+///   letter, digit or `.-_+` and the domain has a `.`; the joiner is none of
+///   those, so data never becomes a link, on GitHub or in the HTML, while
+///   `P@10` and `x@y` keep their bytes.
 /// Other punctuation (`:` `.` `!` `(` `-` inside text) stays as it is so the
 /// committed Markdown reads well in a diff.
 public enum MarkdownEscaping {
@@ -32,12 +35,15 @@ public enum MarkdownEscaping {
         out.reserveCapacity(scalars.count + 8)
         let leadingDigits = scalars.prefix { ("0"..."9").contains($0) }.count
         for (index, scalar) in scalars.enumerated() {
-            if isLineBreakOrControl(scalar) {
-                out.append(" ")
+            if isLineBreakOrControl(scalar) || scalar == " " {
+                // Not at the start: leading spaces would indent the line (a
+                // list item's continuation, a code block); found by the
+                // rendering fuzz target with a value starting with NUL.
+                if !out.isEmpty { out.append(" ") }
                 continue
             }
             if scalar == "@" {
-                out.append(wordJoiner)
+                if couldBeAddress(at: index, in: scalars) { out.append(wordJoiner) }
             } else if needsEscape(scalar, at: index, in: scalars, leadingDigits: leadingDigits) {
                 out.append("\\")
             }
@@ -96,6 +102,7 @@ public enum MarkdownEscaping {
     static func needsNoEscape(_ value: String) -> Bool {
         var utf8 = value.utf8.makeIterator()
         guard let first = utf8.next() else { return true }
+        if first == UInt8(ascii: " ") { return false }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=") { return false }
         var byte = first
         while true {
@@ -112,8 +119,19 @@ public enum MarkdownEscaping {
         return table
     }()
 
-    /// U+2060, put before every `@` of data so GFM cannot autolink it.
+    /// U+2060, put before an `@` of data so GFM cannot autolink it.
     static let wordJoiner: Unicode.Scalar = "\u{2060}"
+
+    /// Whether the `@` at `index` could end an address's local part: GFM
+    /// links only when its domain has a `.` (`x@y`, `mailto:a@b`, `P@10` stay
+    /// text), so a `.` before the next white space means it could.
+    private static func couldBeAddress(at index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        for scalar in scalars[(index + 1)...] {
+            if scalar == "." { return true }
+            if scalar.properties.isWhitespace { return false }
+        }
+        return false
+    }
 
     private static func isLineBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

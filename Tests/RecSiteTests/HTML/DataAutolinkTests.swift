@@ -24,11 +24,20 @@ struct DataAutolinkTests {
         #expect(html.components(separatedBy: visible).count == 3, "\(html)")
     }
 
-    @Test("the word joiner goes before every @ and nothing else changes")
+    @Test("the word joiner goes before an @ with a . after it, and nothing else changes")
     func joinerOnly() {
-        #expect(MarkdownEscaping.text("a@b") == "a\u{2060}@b")
-        #expect(MarkdownEscaping.text("@@") == "\u{2060}@\u{2060}@")
+        #expect(MarkdownEscaping.text("a@b.c") == "a\u{2060}@b.c")
+        #expect(MarkdownEscaping.text("@@x.y") == "\u{2060}@\u{2060}@x.y")
+        // No `.` in the domain: GFM links nothing (cmark-gfm 0.29), so the bytes stay.
+        #expect(MarkdownEscaping.text("a@b") == "a@b")
+        #expect(MarkdownEscaping.text("P@10 and recall@5 .") == "P@10 and recall@5 .")
         #expect(MarkdownEscaping.text("no at sign") == "no at sign")
+    }
+
+    @Test("without a . in the domain nothing links, joiner or not", arguments: ["x@y", "mailto:a@b", "xmpp:x@y/res", "P@10"])
+    func noDotNoLink(value: String) throws {
+        let html = try MarkdownRenderer().html(MarkdownEscaping.text(value))
+        #expect(!html.contains("<a"), "\(html)")
     }
 
     @Test("links a template writes still render as links")
@@ -37,5 +46,16 @@ struct DataAutolinkTests {
         let html = try renderer.html("[" + MarkdownEscaping.text("mail@me.org") + "](../items/i1.md) and https://example.org/docs")
         #expect(html.contains("<a href=\"../items/i1.md\">mail\u{2060}@me.org</a>"), "\(html)")
         #expect(html.contains("<a href=\"https://example.org/docs\">https://example.org/docs</a>"), "\(html)")
+    }
+
+    /// Found by the rendering fuzz target: a note "\0 |" became "  \|", and
+    /// after a list the two spaces made it a second paragraph of the item.
+    @Test("a value starting with control characters or spaces never indents its line")
+    func noLeadingIndent() throws {
+        #expect(MarkdownEscaping.text("\u{0}\u{1} |") == "\\|")
+        #expect(MarkdownEscaping.text("    code?") == "code?")
+        #expect(MarkdownEscaping.text("a\u{0}b") == "a b")
+        let html = try MarkdownRenderer().html("- item\n\n" + MarkdownEscaping.text("\u{0}   |") + "\n")
+        #expect(html == "<ul>\n<li>item</li>\n</ul>\n<p>|</p>\n", "\(html)")
     }
 }
