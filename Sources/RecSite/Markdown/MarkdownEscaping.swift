@@ -30,16 +30,17 @@ public enum MarkdownEscaping {
     public static func text(_ value: String) -> String {
         let value = DisplayText.capped(value, limit: DisplayText.pageTextLimit)
         if needsNoEscape(value) { return value }
-        let scalars = Array(value.unicodeScalars)
+        // Leading spaces and control characters are dropped first, so a value
+        // never indents its line (a list item's continuation, a code block)
+        // and the start-of-line rules below see its first visible character
+        // (both found by the rendering fuzz target: "\0 |", "\00. x").
+        let scalars = Array(value.unicodeScalars.drop { isLineBreakOrControl($0) || $0 == " " })
         var out = String.UnicodeScalarView()
         out.reserveCapacity(scalars.count + 8)
         let leadingDigits = scalars.prefix { ("0"..."9").contains($0) }.count
         for (index, scalar) in scalars.enumerated() {
-            if isLineBreakOrControl(scalar) || scalar == " " {
-                // Not at the start: leading spaces would indent the line (a
-                // list item's continuation, a code block); found by the
-                // rendering fuzz target with a value starting with NUL.
-                if !out.isEmpty { out.append(" ") }
+            if isLineBreakOrControl(scalar) {
+                out.append(" ")
                 continue
             }
             if scalar == "@" {

@@ -55,6 +55,9 @@ struct DataAutolinkTests {
         #expect(MarkdownEscaping.text("\u{0}\u{1} |") == "\\|")
         #expect(MarkdownEscaping.text("    code?") == "code?")
         #expect(MarkdownEscaping.text("a\u{0}b") == "a b")
+        // The second find: after the dropped NUL, "0." must still not start a list.
+        #expect(MarkdownEscaping.text("\u{0}0.\u{0}~") == "0\\. \\~")
+        #expect(MarkdownEscaping.text(" \u{1}- x") == "\\- x")
         let html = try MarkdownRenderer().html("- item\n\n" + MarkdownEscaping.text("\u{0}   |") + "\n")
         #expect(html == "<ul>\n<li>item</li>\n</ul>\n<p>|</p>\n", "\(html)")
     }
