@@ -50,7 +50,13 @@ public struct Recommender: Sendable {
             accumulateSparseScores(user: u, scratch: &scratch)
             collectTouchedCandidates(into: &best, scratch: &scratch)
         }
+        return list(user: u, best: best, k: k, scratch: scratch)
+    }
 
+    /// The list of user u from its best cf candidates: each with its top
+    /// reason, then popular items outside H(u) up to k.
+    /// `scratch.inHistory` must mark H(u).
+    private func list(user u: Int, best: TopK, k: Int, scratch: Scratch) -> [Recommendation] {
         var list: [Recommendation] = []
         list.reserveCapacity(k)
         for (item, score) in best.sorted {
@@ -75,10 +81,23 @@ public struct Recommender: Sendable {
 
     /// Recommendations for every user, computed on all cores, in user order.
     /// - Complexity: O(users × per-user cost) / cores.
+    /// With `similarity.scoresByColumnTiles`, the candidates of every user
+    /// come from `ColumnTileScorer` first; the lists are the same bits.
     public func recommendAll(k: Int, workers: Int = ProcessInfoCores.count) -> [[Recommendation]] {
-        parallelMap(count: matrix.userCount, workers: workers,
-                    makeScratch: { Scratch(itemCount: matrix.itemCount) }) { u, scratch in
-            recommend(user: u, k: k, scratch: &scratch)
+        let k = min(k, matrix.itemCount)
+        guard k > 0, similarity.scoresByColumnTiles else {
+            return parallelMap(count: matrix.userCount, workers: workers,
+                               makeScratch: { Scratch(itemCount: matrix.itemCount) }) { u, scratch in
+                recommend(user: u, k: k, scratch: &scratch)
+            }
+        }
+        let best = ColumnTileScorer.best(matrix: matrix, similarity: similarity, k: k, workers: workers)
+        return parallelMap(count: matrix.userCount, workers: workers,
+                           makeScratch: { Scratch(itemCount: matrix.itemCount) }) { u, scratch in
+            let history = matrix.row(u)
+            for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = true }
+            defer { for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = false } }
+            return list(user: u, best: best[u], k: k, scratch: scratch)
         }
     }
 
@@ -311,6 +330,9 @@ struct TopK {
     @inline(__always) static func before(_ a: (item: Int32, score: Double), _ b: (item: Int32, score: Double)) -> Bool {
         a.score != b.score ? a.score > b.score : a.item < b.item
     }
+
+    /// No entry with a lower score is admitted now.
+    var lowestAdmissibleScore: Double { full ? floor.score : -.infinity }
 
     /// Whether an entry would be kept now (`insert` ignores the others).
     @inline(__always) func admits(item: Int32, score: Double) -> Bool {
