@@ -20,37 +20,71 @@ enum ColumnTileScorer {
     /// Columns per tile: two `SIMD8<Double>` accumulators.
     static let width = 16
 
-    /// The best `k` (item, score) of every user with score > 0 outside H(u),
+    /// One user's best candidates, score descending then ID order, each
+    /// with its top contribution (`Recommender.topContribution`).
+    struct Candidates {
+        var entries: [(item: Int32, score: Double)]
+        var reasons: [Contribution?]
+    }
+
+    /// The best `k` candidates of every user with score > 0 outside H(u),
     /// in user order; users are split into one contiguous range per worker.
     /// - Complexity: O(tiles × (items + users) + pairs + Σ_u |H(u)| × items)
     ///   time; O(items × width + users × k) memory besides the model.
-    static func best(matrix: InteractionMatrix, similarity: ItemSimilarity, k: Int, workers: Int) -> [TopK] {
+    static func best(matrix: InteractionMatrix, similarity: ItemSimilarity, k: Int, workers: Int) -> [Candidates] {
         let users = matrix.userCount
         let parts = max(1, min(workers, users))
-        let ranges: [[TopK]] = parallelMap(count: parts, workers: parts, makeScratch: {}) { part, _ in
+        let ranges: [[Candidates]] = parallelMap(count: parts, workers: parts, makeScratch: {}) { part, _ in
             best(users: users * part / parts..<users * (part + 1) / parts, matrix: matrix, similarity: similarity, k: k)
         }
         return ranges.flatMap { $0 }
     }
 
-    private static func best(users: Range<Int>, matrix: InteractionMatrix, similarity: ItemSimilarity, k: Int) -> [TopK] {
+    private static func best(users: Range<Int>, matrix: InteractionMatrix, similarity: ItemSimilarity,
+                             k: Int) -> [Candidates] {
         var best = users.map { _ in TopK(capacity: k) }
         let n = matrix.itemCount
+        var tile = [Double](repeating: 0, count: n * width)
+        forEachTile(&tile, itemCount: n, similarity: similarity) { tile, j0 in
+            for u in users {
+                score(user: u, tile: tile, firstColumn: j0, itemCount: n, matrix: matrix,
+                      into: &best[u - users.lowerBound])
+            }
+        }
+        // The reasons, read from the tiles again rather than by a binary
+        // search of a sparse row per (history item, candidate).
+        var candidates = best.map { Candidates(entries: $0.sorted, reasons: []) }
+        var byTile = [[(user: Int32, slot: Int32)]](repeating: [], count: (n + width - 1) / width)
+        for (offset, list) in candidates.enumerated() {
+            candidates[offset].reasons = [Contribution?](repeating: nil, count: list.entries.count)
+            for (slot, entry) in list.entries.enumerated() {
+                byTile[Int(entry.item) / width].append((Int32(offset), Int32(slot)))
+            }
+        }
+        forEachTile(&tile, itemCount: n, similarity: similarity) { tile, j0 in
+            for (offset, slot) in byTile[j0 / width] {
+                let (u, entry) = (users.lowerBound + Int(offset), candidates[Int(offset)].entries[Int(slot)])
+                let column = Int(entry.item) - j0
+                candidates[Int(offset)].reasons[Int(slot)] = Recommender.topContribution(
+                    matrix: matrix, user: u, item: Int(entry.item), score: entry.score) { k in
+                    tile[Int(k) * width + column]
+                }
+            }
+        }
+        return candidates
+    }
+
+    /// Calls `body` with each tile of columns in turn and its first column.
+    private static func forEachTile(_ tile: inout [Double], itemCount n: Int, similarity: ItemSimilarity,
+                                    _ body: (UnsafePointer<Double>, Int) -> Void) {
         // Where each similarity row's next tile starts: rows hold ascending neighbours.
         var cursor = Array(similarity.rowStart.dropLast())
-        var tile = [Double](repeating: 0, count: n * width)
         var j0 = 0
         while j0 < n {
             fill(&tile, columns: j0..<min(j0 + width, n), similarity: similarity, cursor: &cursor)
-            tile.withUnsafeBufferPointer { tile in
-                for u in users {
-                    score(user: u, tile: tile.baseAddress!, firstColumn: j0, itemCount: n, matrix: matrix,
-                          into: &best[u - users.lowerBound])
-                }
-            }
+            tile.withUnsafeBufferPointer { body($0.baseAddress!, j0) }
             j0 += width
         }
-        return best
     }
 
     /// Row k's cells of `columns` at `tile[k × width + (j - j0)]`, +0 elsewhere.

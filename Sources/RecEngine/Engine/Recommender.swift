@@ -50,17 +50,19 @@ public struct Recommender: Sendable {
             accumulateSparseScores(user: u, scratch: &scratch)
             collectTouchedCandidates(into: &best, scratch: &scratch)
         }
-        return list(user: u, best: best, k: k, scratch: scratch)
+        return list(user: u, best: best.sorted, k: k, scratch: scratch)
     }
 
     /// The list of user u from its best cf candidates: each with its top
     /// reason, then popular items outside H(u) up to k.
     /// `scratch.inHistory` must mark H(u).
-    private func list(user u: Int, best: TopK, k: Int, scratch: Scratch) -> [Recommendation] {
+    /// `reasons`, when given, holds each candidate's top contribution.
+    private func list(user u: Int, best: [(item: Int32, score: Double)], reasons: [Contribution?]? = nil, k: Int,
+                      scratch: Scratch) -> [Recommendation] {
         var list: [Recommendation] = []
         list.reserveCapacity(k)
-        for (item, score) in best.sorted {
-            let top = topContribution(user: u, item: Int(item), score: score)
+        for (index, (item, score)) in best.enumerated() {
+            let top = reasons.map { $0[index] } ?? topContribution(user: u, item: Int(item), score: score)
             list.append(Recommendation(rank: list.count + 1, item: item, score: score, source: .cf, reason: top))
         }
         if list.count < k {
@@ -97,7 +99,7 @@ public struct Recommender: Sendable {
             let history = matrix.row(u)
             for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = true }
             defer { for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = false } }
-            return list(user: u, best: best[u], k: k, scratch: scratch)
+            return list(user: u, best: best[u].entries, reasons: best[u].reasons, k: k, scratch: scratch)
         }
     }
 
@@ -261,13 +263,21 @@ public struct Recommender: Sendable {
     /// total order here (c and r are > 0, so never NaN; k is unique in H(u)),
     /// so its least element is the sorted list's first.
     private func topContribution(user u: Int, item j: Int, score: Double) -> Contribution? {
+        Self.topContribution(matrix: matrix, user: u, item: j, score: score) { similarity.value(Int($0), j) }
+    }
+
+    /// `topContribution` with `sim(k)` giving row k's stored value for the
+    /// item (+0 when none), e.g. from a `ColumnTileScorer` tile.
+    @inline(__always)
+    static func topContribution(matrix: InteractionMatrix, user u: Int, item j: Int, score: Double,
+                                sim: (Int32) -> Double) -> Contribution? {
         var top: (item: Int32, r: Double, sim: Double, c: Double)?
         for p in matrix.row(u) {
             let r = matrix.rowScore[p]
             guard r > 0 else { continue }
             let k = matrix.rowItem[p]
             guard k != Int32(j) else { continue }
-            let sim = similarity.value(Int(k), j)
+            let sim = sim(k)
             let c = sim * r
             guard c > 0 else { continue }
             if let t = top {
