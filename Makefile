@@ -101,8 +101,8 @@ serve:
 # growth with events at fixed items (bench-large adds L2); results in
 # bench/RESULTS.md, bench/results.json and bench/scaling.svg (bench/run.py runs
 # and stores results.json; bench/report.py renders the other two from it).
-# BENCH_BASELINE_LARGE=1 also runs the baseline on L (~8 GB per copy of its
-# dense matrix). Data and outputs go to .bench/.
+# BENCH_BASELINE_LARGE=1 also runs the baseline on L (minutes; one user at a
+# time, much longer). Data and outputs go to .bench/.
 PYTHON ?= python3
 BENCH_VENV := .bench/venv
 BENCH_FLAGS ?=

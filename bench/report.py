@@ -199,12 +199,20 @@ def notes(result):
                      f"ran {len(per_user['engine_runs'])} times in the same alternation (engine "
                      f"{', '.join(fmt_seconds(run) for run in per_user['engine_runs'])}); its top-10 lists equal "
                      f"recsite's for {equality['equal']} of {equality['users']} users.")
+    before = result.get("engine_before")
+    if before:
+        lines.append(f"Before (recsite {before['recsite']}, {before['cpu']}, its own run): "
+                     f"{phase_list(before.get('recommend_all'))}; the baseline then (Python's csv reader row by "
+                     f"row, dense matrices): {phase_list(before.get('baseline'))}.")
     engine_machine = result.get("engine_machine")
     if engine_machine and engine_machine != result["machine"]:
+        load = engine_machine.get("load")
         lines.append(f"The engine rows (read … **engine total**, the baseline rows and the engine process) were "
                      f"measured later by `bench/run.py --engine-only` (`make bench-engine`), at recsite "
-                     f"{engine_machine['recsite']}; the build, HTML and Hugo rows at recsite "
-                     f"{result['machine']['recsite']}.")
+                     f"{engine_machine['recsite']}"
+                     + (f", with a load average of {load[0]} before and {load[1]} after on {engine_machine['cores']} "
+                        f"cores (other jobs were running)" if load else "")
+                     + f"; the build, HTML and Hugo rows at recsite {result['machine']['recsite']}.")
     hugo = result["hugo"]
     if "html_files" in hugo:
         lines.append(f"Hugo wrote {hugo['html_files']:,} HTML files, peak RSS {fmt_kib(hugo['peak_rss_kib'])}.")
@@ -212,6 +220,14 @@ def notes(result):
         lines.append(f"Hugo {hugo['status']}.")
     lines.append(f"cmark-gfm per file ran {result['cmark_per_file']['jobs']} processes at a time.")
     return lines
+
+
+def phase_list(phases):
+    """`name s, …` in the engine's order, or "not run"."""
+    if not phases:
+        return "not run"
+    order = [name for name in ENGINE_PHASES + ("read+cleanse", "total") if name in phases]
+    return ", ".join(f"{name} {fmt_seconds(phases[name])}" for name in order)
 
 
 def evaluate_targets(results):

@@ -143,7 +143,7 @@ def preflight(args, sizes):
 
 
 def baseline_wanted(size, args):
-    """The dense L matrix needs ~8 GB per copy, so L's baseline is opt-in."""
+    """L's baseline takes minutes (one user at a time, much longer), so it is opt-in."""
     return size.name != "L" or args.baseline_large
 
 
@@ -382,9 +382,8 @@ def choose_engine_runs(size, ours, theirs):
     recommend, recsite_lists = min(ours, key=lambda run: recommend_seconds(run[0]))
     recommend["engine_runs"] = [recommend_seconds(run) for run, _ in ours]
     if not theirs:
-        gigabytes = size.users * size.items * 8 / 1e9
         return recommend, recsite_lists, {
-            "status": f"not run (dense matrix ~{gigabytes:.0f} GB; BENCH_BASELINE_LARGE=1 runs it)"}, None
+            "status": "not run (on L it takes minutes; BENCH_BASELINE_LARGE=1 runs it)"}, None
     baseline, baseline_lists = min(theirs, key=lambda run: run[0]["phases"].get("total", run[0]["wall"]))
     baseline["engine_runs"] = [run["phases"].get("total", run["wall"]) for run, _ in theirs]
     return recommend, recsite_lists, baseline, baseline_lists
@@ -664,13 +663,25 @@ def bench_engines(size, args, machine, stored):
     say(f"{size.name}: data set ({size.users} users, {size.items} items, {size.events} events)")
     ensure_dataset(size, args)
     say(f"{size.name}: engines only, alternating, best of {build_repeats(size, args)}")
+    load = [round(os.getloadavg()[0], 1)]  # other jobs on the machine slow both sides
     recommend, recsite_lists, baseline, baseline_lists = run_engines(size, args)
+    load.append(round(os.getloadavg()[0], 1))
     if baseline_lists is None:
         equality, differences = {"checked": False, "equal": 0, "users": len(recsite_lists)}, []
     else:
         equality, differences = compare_lists(recsite_lists, baseline_lists)
-    result = dict(stored, recommend_all=recommend, baseline=baseline, equality=equality, engine_machine=machine)
+    result = dict(stored, recommend_all=recommend, baseline=baseline, equality=equality,
+                  engine_machine=dict(machine, load=load), engine_before=stored.get("engine_before") or engine_figures(stored))
     return result, differences
+
+
+def engine_figures(stored):
+    """The engine figures a first `--engine-only` run replaces, kept as
+    "engine_before" so the report can set the new ones beside them."""
+    where = stored.get("engine_machine") or stored["machine"]
+    return {"recsite": where["recsite"], "cpu": where["cpu"],
+            "recommend_all": (stored.get("recommend_all") or {}).get("phases"),
+            "baseline": (stored.get("baseline") or {}).get("phases")}
 
 
 def say(message):
