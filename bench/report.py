@@ -204,6 +204,10 @@ def notes(result):
         lines.append(f"Before (recsite {before['recsite']}, {before['cpu']}, its own run): "
                      f"{phase_list(before.get('recommend_all'))}; the baseline then (Python's csv reader row by "
                      f"row, dense matrices): {phase_list(before.get('baseline'))}.")
+    for pair in result.get("engine_pairs") or []:
+        lines.append(f"Same machine, one after the other ({pair['how']}): recsite {pair['before']['recsite']} "
+                     f"{phase_list(pair['before']['phases'])}; recsite {pair['after']['recsite']} "
+                     f"{phase_list(pair['after']['phases'])}.")
     engine_machine = result.get("engine_machine")
     if engine_machine and engine_machine != result["machine"]:
         load = engine_machine.get("load")

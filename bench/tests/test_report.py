@@ -218,6 +218,12 @@ class EngineRows(unittest.TestCase):
         self.assertIn("at recsite bbb, with a load average of 3.0 before and 4.5 after on 2 cores", notes)
         self.assertIn("the build, HTML and Hugo rows at recsite aaa.", notes)
 
+    def test_pairs_of_binaries_are_listed(self):
+        result = dict(self.result(), engine_pairs=[{"how": "by hand", "before": {"recsite": "x", "phases": {"recommend": 9.0}},
+                                                    "after": {"recsite": "y", "phases": {"recommend": 3.0}}}])
+        self.assertIn("Same machine, one after the other (by hand): recsite x recommend 9.000 s; "
+                      "recsite y recommend 3.000 s.", report.notes(result))
+
 
 class Growth(unittest.TestCase):
     """Growth S2→M→L2: paired L2 runs are judged over their M neighbours."""
