@@ -7,7 +7,7 @@ SITE ?= site
 # The committed site includes the offline evaluation page.
 BUILD_FLAGS ?= --evaluate
 
-.PHONY: all deps release install uninstall site check test test-bench test-browser browser-venv spec-check serve bench bench-large bench-report bench-deps bench-venv fuzz clean
+.PHONY: all deps release install uninstall site check test test-bench test-browser browser-venv spec-check serve bench bench-large bench-engine bench-report bench-deps bench-venv fuzz clean
 
 all: site
 
@@ -54,9 +54,11 @@ test: deps test-bench
 	.build/debug/recsite build --data $(DATA) --out $(SITE) $(BUILD_FLAGS) --check
 
 # The benchmark harness's unit tests (bench/tests): standard library only, no
-# recsite binary, venv, Hugo or network; well under a second.
+# recsite binary, venv, Hugo or network; well under a second. The baseline's
+# own tests (test_baseline.py) need pandas: they run too when .bench/venv exists.
 test-bench:
 	python3 -m unittest discover -s bench/tests
+	if [ -x $(BENCH_VENV)/bin/python ]; then $(BENCH_VENV)/bin/python -m unittest discover -s bench/tests; fi
 
 # Headless Chromium over the built site (scripts/browser-test.py): every page
 # kind at 390x844 and 1366x900 in both themes, no sideways scrolling, no console
@@ -99,8 +101,8 @@ serve:
 # growth with events at fixed items (bench-large adds L2); results in
 # bench/RESULTS.md, bench/results.json and bench/scaling.svg (bench/run.py runs
 # and stores results.json; bench/report.py renders the other two from it).
-# BENCH_BASELINE_LARGE=1 also runs the baseline on L (~8 GB per copy of its
-# dense matrix). Data and outputs go to .bench/.
+# BENCH_BASELINE_LARGE=1 also runs the baseline on L (minutes; one user at a
+# time, much longer). Data and outputs go to .bench/.
 PYTHON ?= python3
 BENCH_VENV := .bench/venv
 BENCH_FLAGS ?=
@@ -110,6 +112,11 @@ bench: release bench-venv
 
 bench-large: release bench-venv
 	bench/run.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes S,S2,M,L2,L $(BENCH_FLAGS)
+
+# The engines alone (issue 21): recommend --all and both baseline runs,
+# alternating, on M and L, kept in results.json beside the stored builds.
+bench-engine: release bench-venv
+	bench/run.py --recsite $(RELEASE_BIN) --python $(BENCH_VENV)/bin/python --sizes M,L --engine-only $(BENCH_FLAGS)
 
 # RESULTS.md and scaling.svg again from bench/results.json, running nothing.
 bench-report:

@@ -123,6 +123,12 @@ def render_table(name, result):
             ours = engine_seconds(result)
             rows.append(("**engine total**", fmt_seconds(ours), fmt_seconds(base_phases.get("total")),
                          fmt_ratio(ratio(base_phases.get("total"), ours))))
+            per_user = (baseline.get("per_user") or {}).get("phases") or {}
+            if per_user:
+                rows.append(("recommend, baseline scoring one user at a time", fmt_seconds(phases.get(phase)),
+                             fmt_seconds(per_user.get(phase)), fmt_ratio(ratio(per_user.get(phase), phases.get(phase)))))
+                rows.append(("engine total, baseline scoring one user at a time", fmt_seconds(ours),
+                             fmt_seconds(per_user.get("total")), fmt_ratio(ratio(per_user.get("total"), ours))))
     recommend = result["recommend_all"]
     rows.append(("engine as a process (`recommend --all --json` / baseline.py)",
                  fmt_seconds(recommend["wall"]), fmt_seconds(baseline.get("wall")),
@@ -186,6 +192,31 @@ def notes(result):
             line += (f", alternating with {len(baseline['engine_runs'])} baseline runs (engine "
                      f"{', '.join(fmt_seconds(run) for run in baseline['engine_runs'])}), the fastest kept")
         lines.append(line + "; the other phases are from the fastest build.")
+    per_user = baseline.get("per_user")
+    if per_user and per_user.get("engine_runs"):
+        equality = per_user["equality"]
+        lines.append(f"The baseline scoring one user at a time (`baseline.py --per-user`, as the original served) "
+                     f"ran {len(per_user['engine_runs'])} times in the same alternation (engine "
+                     f"{', '.join(fmt_seconds(run) for run in per_user['engine_runs'])}); its top-10 lists equal "
+                     f"recsite's for {equality['equal']} of {equality['users']} users.")
+    before = result.get("engine_before")
+    if before:
+        lines.append(f"Before (recsite {before['recsite']}, {before['cpu']}, its own run): "
+                     f"{phase_list(before.get('recommend_all'))}; the baseline then (Python's csv reader row by "
+                     f"row, dense matrices): {phase_list(before.get('baseline'))}.")
+    for pair in result.get("engine_pairs") or []:
+        lines.append(f"Same machine, one after the other ({pair['how']}): recsite {pair['before']['recsite']} "
+                     f"{phase_list(pair['before']['phases'])}; recsite {pair['after']['recsite']} "
+                     f"{phase_list(pair['after']['phases'])}.")
+    engine_machine = result.get("engine_machine")
+    if engine_machine and engine_machine != result["machine"]:
+        load = engine_machine.get("load")
+        lines.append(f"The engine rows (read … **engine total**, the baseline rows and the engine process) were "
+                     f"measured later by `bench/run.py --engine-only` (`make bench-engine`), at recsite "
+                     f"{engine_machine['recsite']}"
+                     + (f", with a load average of {load[0]} before and {load[1]} after on {engine_machine['cores']} "
+                        f"cores (other jobs were running)" if load else "")
+                     + f"; the build, HTML and Hugo rows at recsite {result['machine']['recsite']}.")
     hugo = result["hugo"]
     if "html_files" in hugo:
         lines.append(f"Hugo wrote {hugo['html_files']:,} HTML files, peak RSS {fmt_kib(hugo['peak_rss_kib'])}.")
@@ -193,6 +224,14 @@ def notes(result):
         lines.append(f"Hugo {hugo['status']}.")
     lines.append(f"cmark-gfm per file ran {result['cmark_per_file']['jobs']} processes at a time.")
     return lines
+
+
+def phase_list(phases):
+    """`name s, …` in the engine's order, or "not run"."""
+    if not phases:
+        return "not run"
+    order = [name for name in ENGINE_PHASES + ("read+cleanse", "total") if name in phases]
+    return ", ".join(f"{name} {fmt_seconds(phases[name])}" for name in order)
 
 
 def evaluate_targets(results):
@@ -230,6 +269,10 @@ def evaluate_targets(results):
                         f"{fmt_seconds(m['build']['wall'])} vs {fmt_seconds(hugo)} "
                         f"for {m['markdown']['pages']:,} pages"))
     large = results.get("L")
+    large_recommend = engine_phase_map(large).get("recommend") if large else None
+    targets.append(("recommend step on L < 5 s (issue 21)",
+                    verdict(None if large_recommend is None else large_recommend < 5),
+                    fmt_seconds(large_recommend) if large_recommend is not None else "L not run"))
     targets.append(("L peak RSS ≤ 8 GiB",
                     verdict(None if not large else large["build"]["peak_rss_kib"] <= 8 * GIB),
                     fmt_kib(large["build"]["peak_rss_kib"]) if large else "L not run"))

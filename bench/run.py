@@ -35,7 +35,12 @@ Python 3 standard library only: the harness runs under the system python3;
 only the baseline needs the virtual environment.
 
 usage: bench/run.py [--sizes S,S2,M[,L2,L]] [--repeat N] [--repeat-large N] [--pairs N] [--recsite BIN]
-                    [--python PY]
+                    [--python PY] [--engine-only] [--no-per-user]
+
+`--engine-only` times only step 2's `recommend --all` and step 3's baseline
+runs (bench-engine in the Makefile), keeping each size's stored build
+figures. The baseline runs twice per repeat: scoring every user with one
+sparse product, and (unless `--no-per-user`) one user at a time.
 Exit status: 0 done; 1 a tool failed or is missing, or the top-10 lists differ.
 """
 import argparse
@@ -138,7 +143,7 @@ def preflight(args, sizes):
 
 
 def baseline_wanted(size, args):
-    """The dense L matrix needs ~8 GB per copy, so L's baseline is opt-in."""
+    """L's baseline takes minutes (one user at a time, much longer), so it is opt-in."""
     return size.name != "L" or args.baseline_large
 
 
@@ -353,12 +358,20 @@ def run_engines(size, args):
     see the same machine speed (it drifts by ±20% within minutes here); the
     fastest run of each is kept, as for the builds. Returns both results
     and both runs' top-10 lists."""
-    ours, theirs = [], []
+    ours, theirs, one_at_a_time = [], [], []
     for _ in range(build_repeats(size, args)):
         ours.append(run_recommend(size, args))
         if baseline_wanted(size, args):
             theirs.append(run_baseline(size, args))
-    return choose_engine_runs(size, ours, theirs)
+            if args.per_user:
+                one_at_a_time.append(run_baseline(size, args, per_user=True))
+    recommend, recsite_lists, baseline, baseline_lists = choose_engine_runs(size, ours, theirs)
+    if one_at_a_time:
+        per_user, per_user_lists = min(one_at_a_time, key=lambda run: run[0]["phases"].get("total", run[0]["wall"]))
+        per_user["engine_runs"] = [run["phases"].get("total", run["wall"]) for run, _ in one_at_a_time]
+        per_user["equality"] = compare_lists(recsite_lists, per_user_lists)[0]
+        baseline["per_user"] = per_user
+    return recommend, recsite_lists, baseline, baseline_lists
 
 
 def choose_engine_runs(size, ours, theirs):
@@ -369,9 +382,8 @@ def choose_engine_runs(size, ours, theirs):
     recommend, recsite_lists = min(ours, key=lambda run: recommend_seconds(run[0]))
     recommend["engine_runs"] = [recommend_seconds(run) for run, _ in ours]
     if not theirs:
-        gigabytes = size.users * size.items * 8 / 1e9
         return recommend, recsite_lists, {
-            "status": f"not run (dense matrix ~{gigabytes:.0f} GB; BENCH_BASELINE_LARGE=1 runs it)"}, None
+            "status": "not run (on L it takes minutes; BENCH_BASELINE_LARGE=1 runs it)"}, None
     baseline, baseline_lists = min(theirs, key=lambda run: run[0]["phases"].get("total", run[0]["wall"]))
     baseline["engine_runs"] = [run["phases"].get("total", run["wall"]) for run, _ in theirs]
     return recommend, recsite_lists, baseline, baseline_lists
@@ -421,11 +433,13 @@ def parse_engine_timings(text):
     return phases if all(name in phases for name in ENGINE_PHASES) else None
 
 
-def run_baseline(size, args):
-    """bench/baseline.py in the venv: its phase timings (stderr's last line) and lists."""
-    out = args.work / f"{size.name}-baseline.jsonl"
-    measured = run_measured([args.python, ROOT / "bench" / "baseline.py", args.work / size.name, out, TOP_K],
-                            f"bench/baseline.py ({size.name})")
+def run_baseline(size, args, per_user=False):
+    """bench/baseline.py in the venv: its phase timings (stderr's last line)
+    and lists; with `per_user`, the run that scores one user at a time."""
+    out = args.work / f"{size.name}-baseline{'-per-user' if per_user else ''}.jsonl"
+    command = [args.python, ROOT / "bench" / "baseline.py", args.work / size.name, out, TOP_K]
+    measured = run_measured(command + (["--per-user"] if per_user else []),
+                            f"bench/baseline.py{' --per-user' if per_user else ''} ({size.name})")
     phases = parse_baseline_timings(measured.stderr)
     if phases is None:
         raise BenchError(f"bench/baseline.py ({size.name}) printed no timings on stderr's last line")
@@ -640,6 +654,36 @@ def bench_size(size, args, machine):
     return result, differences
 
 
+def bench_engines(size, args, machine, stored):
+    """`--engine-only`: the engine comparison of `size` alone, written into
+    its stored result (whose build, cmark-gfm and Hugo figures stay, with
+    their own machine and commit); `engine_machine` says where the engines ran."""
+    if stored is None or stored.get("growth_only"):
+        raise BenchError(f"{size.name} has no stored full run to add engine figures to: run it without --engine-only")
+    say(f"{size.name}: data set ({size.users} users, {size.items} items, {size.events} events)")
+    ensure_dataset(size, args)
+    say(f"{size.name}: engines only, alternating, best of {build_repeats(size, args)}")
+    load = [round(os.getloadavg()[0], 1)]  # other jobs on the machine slow both sides
+    recommend, recsite_lists, baseline, baseline_lists = run_engines(size, args)
+    load.append(round(os.getloadavg()[0], 1))
+    if baseline_lists is None:
+        equality, differences = {"checked": False, "equal": 0, "users": len(recsite_lists)}, []
+    else:
+        equality, differences = compare_lists(recsite_lists, baseline_lists)
+    result = dict(stored, recommend_all=recommend, baseline=baseline, equality=equality,
+                  engine_machine=dict(machine, load=load), engine_before=stored.get("engine_before") or engine_figures(stored))
+    return result, differences
+
+
+def engine_figures(stored):
+    """The engine figures a first `--engine-only` run replaces, kept as
+    "engine_before" so the report can set the new ones beside them."""
+    where = stored.get("engine_machine") or stored["machine"]
+    return {"recsite": where["recsite"], "cpu": where["cpu"],
+            "recommend_all": (stored.get("recommend_all") or {}).get("phases"),
+            "baseline": (stored.get("baseline") or {}).get("phases")}
+
+
 def say(message):
     """Progress on stderr, so stdout carries only the tables."""
     print(f"bench: {message}", file=sys.stderr, flush=True)
@@ -668,6 +712,11 @@ def parse_args(argv):
     parser.add_argument("--results", default="bench/results.json", help="stored results (default: bench/results.json)")
     parser.add_argument("--no-write", action="store_true",
                         help="print the tables only; leave results.json, RESULTS.md and scaling.svg alone")
+    parser.add_argument("--engine-only", action="store_true",
+                        help="time only the engines (recommend --all and the baselines, alternating) and store "
+                             "them in the sizes' earlier results, keeping their build figures")
+    parser.add_argument("--no-per-user", dest="per_user", action="store_false",
+                        help="skip the baseline run that scores one user at a time")
     parser.add_argument("--baseline-large", action="store_true",
                         default=os.environ.get("BENCH_BASELINE_LARGE") == "1",
                         help="also run the baseline on L (default: BENCH_BASELINE_LARGE=1)")
@@ -692,7 +741,10 @@ def main(argv=None):
         results = load_results(args.results)
         mismatches = []
         for size in args.size_list:
-            result, differences = bench_size(size, args, machine)
+            if args.engine_only:
+                result, differences = bench_engines(size, args, machine, results.get(size.name))
+            else:
+                result, differences = bench_size(size, args, machine)
             results[size.name] = result
             if not args.no_write:
                 save_results(args.results, results)  # a later size that fails loses nothing

@@ -1,9 +1,10 @@
 import Testing
 @testable import RecEngine
 
-/// The recommender's two ways of accumulating scores — dense similarity rows
-/// (branch-free over every item) and sparse rows (only stored pairs) — must
-/// give the same lists bit for bit, and both must agree with the reference.
+/// The recommender's three ways of accumulating scores — dense similarity
+/// rows (branch-free over every item), sparse rows (only stored pairs) and
+/// column tiles (every user over a cached block of columns) — must give the
+/// same lists bit for bit, and all must agree with the reference.
 @Suite("Recommender dense and sparse paths")
 struct RecommenderPathTests {
     /// A recommender over `matrix` whose similarity (built from `similarityOf`,
@@ -54,6 +55,10 @@ struct RecommenderPathTests {
         #expect(Self.bits(denseLists) == Self.bits(sparseLists))
         #expect(Self.bits(dense.recommendAll(k: k, workers: 1)) == Self.bits(denseLists))
         #expect(Self.bits(sparse.recommendAll(k: k, workers: 2)) == Self.bits(sparseLists))
+        let tiles = Self.recommender(model, .columnTiles)
+        #expect(tiles.similarity.scoresByColumnTiles && !tiles.similarity.hasDenseRows)
+        #expect(Self.bits(tiles.recommendAll(k: k, workers: 1)) == Self.bits(sparseLists))
+        #expect(Self.bits(tiles.recommendAll(k: k, workers: 2)) == Self.bits(sparseLists))
         // The data exercise what they should: cf lists, popular fill, the
         // cold user and the zero-only user (popular only).
         #expect(denseLists.contains { $0.contains { $0.source == .cf } })
@@ -76,9 +81,11 @@ struct RecommenderPathTests {
         let catalog = Self.catalog(seed: seed, users: users, items: items, events: events, duplicates: duplicates)
         let model = try catalog.model()
         let dense = Self.recommender(model, .dense), sparse = Self.recommender(model, .sparse)
+        let tiles = Self.recommender(model, .columnTiles)
         for k in [1, 10, TopK.insertionLimit + 1, Int.max] {
             let lists = dense.recommendAll(k: k, workers: 2)
             #expect(Self.bits(lists) == Self.bits(sparse.recommendAll(k: k, workers: 2)), "k = \(k)")
+            #expect(Self.bits(lists) == Self.bits(tiles.recommendAll(k: k, workers: 2)), "k = \(k)")
             #expect(Self.bits(lists) == Self.bits(model.recommender.recommendAll(k: k, workers: 1)), "k = \(k)")
         }
         // Exact ties between distinct candidates occur (duplicated columns).
@@ -108,6 +115,7 @@ struct RecommenderPathTests {
         let model = try Self.catalog(seed: 91, users: 200, items: 80, events: 4000, duplicates: 4).model()
         let dense = Self.recommender(model, .dense, options: options)
         let sparse = Self.recommender(model, .sparse, options: options)
+        let tiles = Self.recommender(model, .columnTiles, options: options)
         if let n = options.neighbours {
             // Row i holds i's own nearest items: some pair is stored one way only.
             let m = model.matrix.itemCount
@@ -118,6 +126,7 @@ struct RecommenderPathTests {
         for k in [3, 10, 100] {
             let lists = dense.recommendAll(k: k, workers: 2)
             #expect(Self.bits(lists) == Self.bits(sparse.recommendAll(k: k, workers: 1)), "k = \(k)")
+            #expect(Self.bits(lists) == Self.bits(tiles.recommendAll(k: k, workers: 2)), "k = \(k)")
             #expect(lists.contains { $0.contains { $0.source == .cf } })
         }
     }
@@ -142,6 +151,10 @@ struct RecommenderPathTests {
         let fill = ItemSimilarity.walkedFill(matrix: sparse.matrix, rowStart: sparse.similarity.rowStart)
         #expect(fill > 0 && fill < 1.0 / 3)
         #expect(ItemSimilarity.walkedFill(matrix: full.matrix, rowStart: full.similarity.rowStart) > 0.5)
+        // Column tiles only where dense rows would pay off but are too large.
+        #expect(!full.similarity.scoresByColumnTiles && !sparse.similarity.scoresByColumnTiles)
+        #expect(ItemSimilarity.prefersColumnTiles(fill: 0.79))
+        #expect(!ItemSimilarity.prefersColumnTiles(fill: 0.30))
     }
 
     @Test("TopK keeps the first `capacity` of (score desc, item asc), whatever the insertion order",

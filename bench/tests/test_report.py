@@ -182,6 +182,48 @@ class Targets(unittest.TestCase):
         self.assertEqual(targets["whole site ≤ 30 s on M"], ("not measured", "M not run"))
         self.assertEqual(targets["L peak RSS ≤ 8 GiB"], ("not measured", "L not run"))
 
+    def test_l_recommend_target(self):
+        large = dict(m_result(), recommend_all={"wall": 9.0, "peak_rss_kib": GIB,
+                                                "phases": {"recommend": 4.5}})
+        self.assertEqual(targets_of({"L": large})["recommend step on L < 5 s (issue 21)"], ("**met**", "4.500 s"))
+        large["recommend_all"]["phases"]["recommend"] = 5.0
+        self.assertEqual(targets_of({"L": large})["recommend step on L < 5 s (issue 21)"][0], "**not met**")
+
+
+class EngineRows(unittest.TestCase):
+    """The one-user-at-a-time baseline rows and the notes of an --engine-only run."""
+
+    def result(self):
+        result = m_result(baseline_total=10.0)
+        result["baseline"]["phases"]["recommend"] = 1.0
+        result["baseline"]["per_user"] = {"phases": {"recommend": 4.0, "total": 13.0}, "engine_runs": [13.0, 14.0],
+                                          "equality": {"checked": True, "equal": 9, "users": 10}}
+        result["machine"] = {"recsite": "aaa"}
+        result["engine_machine"] = {"recsite": "bbb", "cores": 2, "load": [3.0, 4.5]}
+        result["engine_before"] = {"recsite": "aaa", "cpu": "CPU", "recommend_all": {"read": 1.0, "recommend": 2.0},
+                                   "baseline": None}
+        return result
+
+    def test_per_user_rows_divide_by_recsite(self):
+        table = report.render_table("M", self.result())
+        self.assertIn("| recommend, baseline scoring one user at a time | 0.500 s | 4.000 s | 8.0× |", table)
+        self.assertIn("| engine total, baseline scoring one user at a time | 2.000 s | 13.0 s | 6.5× |", table)
+        self.assertIn("| recommend | 0.500 s | 1.000 s | 2.0× |", table)
+
+    def test_notes_say_where_and_before(self):
+        notes = "\n".join(report.notes(self.result()))
+        self.assertIn("(engine 13.0 s, 14.0 s); its top-10 lists equal recsite's for 9 of 10 users", notes)
+        self.assertIn("Before (recsite aaa, CPU, its own run): read 1.000 s, recommend 2.000 s; "
+                      "the baseline then (Python's csv reader row by row, dense matrices): not run.", notes)
+        self.assertIn("at recsite bbb, with a load average of 3.0 before and 4.5 after on 2 cores", notes)
+        self.assertIn("the build, HTML and Hugo rows at recsite aaa.", notes)
+
+    def test_pairs_of_binaries_are_listed(self):
+        result = dict(self.result(), engine_pairs=[{"how": "by hand", "before": {"recsite": "x", "phases": {"recommend": 9.0}},
+                                                    "after": {"recsite": "y", "phases": {"recommend": 3.0}}}])
+        self.assertIn("Same machine, one after the other (by hand): recsite x recommend 9.000 s; "
+                      "recsite y recommend 3.000 s.", report.notes(result))
+
 
 class Growth(unittest.TestCase):
     """Growth S2→M→L2: paired L2 runs are judged over their M neighbours."""

@@ -257,8 +257,35 @@ class EngineRunsKept(unittest.TestCase):
         ours = [(self.recommend(5.0, 3.0), {"u": ["a"]})]
         _, lists, baseline, baseline_lists = run.choose_engine_runs(SIZES["L"], ours, [])
         self.assertEqual(lists, {"u": ["a"]})
-        self.assertEqual(baseline, {"status": "not run (dense matrix ~8 GB; BENCH_BASELINE_LARGE=1 runs it)"})
+        self.assertEqual(baseline, {"status": "not run (on L it takes minutes; BENCH_BASELINE_LARGE=1 runs it)"})
         self.assertIsNone(baseline_lists)
+
+
+class EngineOnly(unittest.TestCase):
+    """--engine-only replaces the engine figures and keeps the build, and the first figures it replaced."""
+
+    def test_engine_figures_replace_and_remember(self):
+        stored = {"machine": {"recsite": "old", "cpu": "CPU"}, "build": {"wall": 1.0},
+                  "recommend_all": {"phases": {"recommend": 9.0}}, "baseline": {"phases": {"total": 20.0}}}
+        ours = ({"wall": 1.0, "peak_rss_kib": 1, "phases": None}, {"u1": ["i1"]})
+        theirs = ({"status": "run", "wall": 2.0, "peak_rss_kib": 1, "phases": {"total": 2.0}}, {"u1": ["i1"]})
+        args = SimpleNamespace(work=Path("/nonexistent"), repeat=3, repeat_large=1)
+        with mock.patch.object(run, "ensure_dataset"), \
+                mock.patch.object(run, "run_engines", return_value=(ours[0], ours[1], theirs[0], theirs[1])), \
+                redirect_stderr(io.StringIO()):
+            result, differences = run.bench_engines(SIZES["M"], args, {"recsite": "new", "cpu": "CPU"}, stored)
+            again, _ = run.bench_engines(SIZES["M"], args, {"recsite": "newer", "cpu": "CPU"}, result)
+        self.assertEqual(differences, [])
+        self.assertEqual(result["build"], {"wall": 1.0})
+        self.assertEqual(result["recommend_all"], ours[0])
+        self.assertEqual(result["engine_machine"]["recsite"], "new")
+        self.assertEqual(result["engine_before"], {"recsite": "old", "cpu": "CPU",
+                                                   "recommend_all": {"recommend": 9.0}, "baseline": {"total": 20.0}})
+        self.assertEqual(again["engine_before"], result["engine_before"])  # the first figures stay
+
+    def test_needs_a_stored_full_run(self):
+        with self.assertRaises(BenchError):
+            run.bench_engines(SIZES["M"], SimpleNamespace(), {}, None)
 
 
 class Preflight(unittest.TestCase):

@@ -47,8 +47,15 @@ extension InteractionMatrix {
         HistoryEntry(item: rowItem[p], score: rowScore[p], events: Int(rowEvents[p]), lastWatched: rowLastSeen[p])
     }
 
-    /// A row's items ascend, so the entry of (u, i) is found by bisection.
-    /// The column holds u, so the entry exists.
+    /// Whether `item` is in H(u).
+    /// - Complexity: O(log |H(u)|).
+    func history(of u: Int, contains item: Int32) -> Bool {
+        let p = position(of: item, inRowOf: u)
+        return p < rowStart[u + 1] && rowItem[p] == item
+    }
+
+    /// A row's items ascend, so the entry of (u, i) is found by bisection:
+    /// the position of `item`, or of the first larger item, or the row's end.
     private func position(of item: Int32, inRowOf u: Int) -> Int {
         var lo = rowStart[u], hi = rowStart[u + 1]
         while lo < hi {

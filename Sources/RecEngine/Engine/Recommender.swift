@@ -50,11 +50,19 @@ public struct Recommender: Sendable {
             accumulateSparseScores(user: u, scratch: &scratch)
             collectTouchedCandidates(into: &best, scratch: &scratch)
         }
+        return list(user: u, best: best.sorted, k: k, scratch: scratch)
+    }
 
+    /// The list of user u from its best cf candidates: each with its top
+    /// reason, then popular items outside H(u) up to k.
+    /// `scratch.inHistory` must mark H(u).
+    /// `reasons`, when given, holds each candidate's top contribution.
+    private func list(user u: Int, best: [(item: Int32, score: Double)], reasons: [Contribution?]? = nil, k: Int,
+                      scratch: Scratch) -> [Recommendation] {
         var list: [Recommendation] = []
         list.reserveCapacity(k)
-        for (item, score) in best.sorted {
-            let top = topContribution(user: u, item: Int(item), score: score)
+        for (index, (item, score)) in best.enumerated() {
+            let top = reasons.map { $0[index] } ?? topContribution(user: u, item: Int(item), score: score)
             list.append(Recommendation(rank: list.count + 1, item: item, score: score, source: .cf, reason: top))
         }
         if list.count < k {
@@ -75,10 +83,23 @@ public struct Recommender: Sendable {
 
     /// Recommendations for every user, computed on all cores, in user order.
     /// - Complexity: O(users × per-user cost) / cores.
+    /// With `similarity.scoresByColumnTiles`, the candidates of every user
+    /// come from `ColumnTileScorer` first; the lists are the same bits.
     public func recommendAll(k: Int, workers: Int = ProcessInfoCores.count) -> [[Recommendation]] {
-        parallelMap(count: matrix.userCount, workers: workers,
-                    makeScratch: { Scratch(itemCount: matrix.itemCount) }) { u, scratch in
-            recommend(user: u, k: k, scratch: &scratch)
+        let k = min(k, matrix.itemCount)
+        guard k > 0, similarity.scoresByColumnTiles else {
+            return parallelMap(count: matrix.userCount, workers: workers,
+                               makeScratch: { Scratch(itemCount: matrix.itemCount) }) { u, scratch in
+                recommend(user: u, k: k, scratch: &scratch)
+            }
+        }
+        let best = ColumnTileScorer.best(matrix: matrix, similarity: similarity, k: k, workers: workers)
+        return parallelMap(count: matrix.userCount, workers: workers,
+                           makeScratch: { Scratch(itemCount: matrix.itemCount) }) { u, scratch in
+            let history = matrix.row(u)
+            for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = true }
+            defer { for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = false } }
+            return list(user: u, best: best[u].entries, reasons: best[u].reasons, k: k, scratch: scratch)
         }
     }
 
@@ -242,13 +263,21 @@ public struct Recommender: Sendable {
     /// total order here (c and r are > 0, so never NaN; k is unique in H(u)),
     /// so its least element is the sorted list's first.
     private func topContribution(user u: Int, item j: Int, score: Double) -> Contribution? {
+        Self.topContribution(matrix: matrix, user: u, item: j, score: score) { similarity.value(Int($0), j) }
+    }
+
+    /// `topContribution` with `sim(k)` giving row k's stored value for the
+    /// item (+0 when none), e.g. from a `ColumnTileScorer` tile.
+    @inline(__always)
+    static func topContribution(matrix: InteractionMatrix, user u: Int, item j: Int, score: Double,
+                                sim: (Int32) -> Double) -> Contribution? {
         var top: (item: Int32, r: Double, sim: Double, c: Double)?
         for p in matrix.row(u) {
             let r = matrix.rowScore[p]
             guard r > 0 else { continue }
             let k = matrix.rowItem[p]
             guard k != Int32(j) else { continue }
-            let sim = similarity.value(Int(k), j)
+            let sim = sim(k)
             let c = sim * r
             guard c > 0 else { continue }
             if let t = top {
@@ -311,6 +340,9 @@ struct TopK {
     @inline(__always) static func before(_ a: (item: Int32, score: Double), _ b: (item: Int32, score: Double)) -> Bool {
         a.score != b.score ? a.score > b.score : a.item < b.item
     }
+
+    /// No entry with a lower score is admitted now.
+    var lowestAdmissibleScore: Double { full ? floor.score : -.infinity }
 
     /// Whether an entry would be kept now (`insert` ignores the others).
     @inline(__always) func admits(item: Int32, score: Double) -> Bool {
