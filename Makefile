@@ -7,7 +7,7 @@ SITE ?= site
 # The committed site includes the offline evaluation page.
 BUILD_FLAGS ?= --evaluate
 
-.PHONY: all deps release install uninstall site check test test-bench test-browser browser-venv spec-check serve bench bench-large bench-engine bench-report bench-deps bench-venv fuzz clean
+.PHONY: all deps release serve-build install uninstall site check test test-bench test-browser browser-venv spec-check serve bench-serve bench-serve-deps bench bench-large bench-engine bench-report bench-deps bench-venv fuzz clean
 
 all: site
 
@@ -17,29 +17,38 @@ deps:
 release: deps
 	$(SWIFT) build -c release --product recsite
 
+# The HTTP server (`recsite serve`, docs/serving.md) is the separate binary
+# recsite-serve, so the plain CLI links no Hummingbird or SwiftNIO.
+SERVE_BIN := .build/release/recsite-serve
+
+serve-build: deps
+	$(SWIFT) build -c release --product recsite-serve
+
 site: release
 	$(RELEASE_BIN) build --data $(DATA) --out $(SITE) $(BUILD_FLAGS)
 
-# make install: the binary to $(PREFIX)/bin and the default templates (with
+# make install: the binaries (recsite, recsite-serve) to $(PREFIX)/bin and the default templates (with
 # their assets) to $(PREFIX)/share/recsite/templates, where an installed
 # recsite finds them from any folder (docs: README, "Installing").
 # PREFIX=$$HOME/.local needs no root; DESTDIR stages a package. INSTALL_BIN
-# picks another build (make test installs its debug build).
+# picks another build (make test installs its debug build); recsite-serve
+# is taken from the same folder.
 PREFIX ?= /usr/local
 INSTALL ?= install
 INSTALL_BIN ?= $(RELEASE_BIN)
 BIN_DIR = $(abspath $(DESTDIR)$(PREFIX))/bin
 SHARE_DIR = $(abspath $(DESTDIR)$(PREFIX))/share/recsite
 
-install: $(if $(filter $(RELEASE_BIN),$(INSTALL_BIN)),release)
+install: $(if $(filter $(RELEASE_BIN),$(INSTALL_BIN)),release serve-build)
 	$(INSTALL) -d $(BIN_DIR)
 	$(INSTALL) -m 755 $(INSTALL_BIN) $(BIN_DIR)/recsite
+	$(INSTALL) -m 755 $(dir $(INSTALL_BIN))recsite-serve $(BIN_DIR)/recsite-serve
 	rm -rf $(SHARE_DIR)/templates
 	cd templates && find . -type d -exec $(INSTALL) -d $(SHARE_DIR)/templates/{} \;
 	cd templates && find . -type f -exec $(INSTALL) -m 644 {} $(SHARE_DIR)/templates/{} \;
 
 uninstall:
-	rm -f $(BIN_DIR)/recsite
+	rm -f $(BIN_DIR)/recsite $(BIN_DIR)/recsite-serve
 	rm -rf $(SHARE_DIR)
 
 check: release
@@ -90,10 +99,14 @@ spec-check:
 	$(SWIFT) build --product recsite
 	scripts/spec-check-all.sh .build/debug/recsite
 
-serve:
+# The API and the site on http://127.0.0.1:$(SERVE_PORT)/ (docs/serving.md);
+# SERVE_FLAGS=--reload re-reads the data when it changes.
+SERVE_PORT ?= 8001
+SERVE_FLAGS ?=
+
+serve: release serve-build
 	@test -f $(SITE)/index.html || $(MAKE) site
-	@echo "serving $(SITE)/ at http://127.0.0.1:8000/ (Ctrl-C stops)"
-	python3 -m http.server --bind 127.0.0.1 --directory $(SITE) 8000
+	$(RELEASE_BIN) serve --data $(DATA) --site $(SITE) --port $(SERVE_PORT) $(SERVE_FLAGS)
 
 # The benchmark of issue 5: recsite side by side with the pandas/scikit-learn
 # baseline, the cmark-gfm command and Hugo on synthetic data sets S and M
@@ -134,6 +147,27 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	cp bench/requirements.txt $@
+
+# The live API against the original server (issue 18): wrk (from Debian,
+# installed when missing) loads /recommendations over random users of the
+# M set, for recsite serve and for bench/serve_baseline.py (FastAPI +
+# uvicorn + pandas + scikit-learn, pinned in bench/serve-requirements.txt,
+# venv in $(SERVE_VENV)), on 127.0.0.1 for BENCH_SERVE_FLAGS' --duration
+# seconds each (default 10); the table goes to bench/SERVE-RESULTS.md.
+SERVE_VENV := .bench/serve-venv
+BENCH_SERVE_FLAGS ?=
+
+bench-serve: release serve-build bench-serve-deps $(SERVE_VENV)/.installed
+	bench/serve_bench.py --recsite $(RELEASE_BIN) --server $(SERVE_BIN) --python $(SERVE_VENV)/bin/python $(BENCH_SERVE_FLAGS)
+
+bench-serve-deps:
+	@scripts/install-deps.sh --bench-serve
+
+$(SERVE_VENV)/.installed: bench/serve-requirements.txt bench/requirements.txt
+	rm -rf $(SERVE_VENV)
+	$(PYTHON) -m venv $(SERVE_VENV)
+	$(SERVE_VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/serve-requirements.txt
+	cp bench/serve-requirements.txt $@
 
 # libFuzzer over the CSV reader and cleansing (Fuzz/FuzzCleansing.swift), the
 # file names for IDs (Fuzz/FuzzFileNames.swift) and page rendering with cmark

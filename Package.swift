@@ -3,16 +3,23 @@ import PackageDescription
 
 let package = Package(
     name: "recsite",
-    platforms: [.macOS(.v13)],
+    // macOS 14: Hummingbird 2's server API needs it.
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "recsite", targets: ["recsite"]),
+        .executable(name: "recsite-serve", targets: ["recsite-serve"]),
         .library(name: "RecEngine", targets: ["RecEngine"]),
         .library(name: "RecSite", targets: ["RecSite"]),
+        .library(name: "RecServer", targets: ["RecServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(name: "RecEngine"),
@@ -42,11 +49,37 @@ let package = Package(
             // data steps (docs/build.md). It changes speed only, never output.
             linkerSettings: [.linkedLibrary("jemalloc")]
         ),
+        // The HTTP server (docs/serving.md) lives in its own library and binary
+        // so that the plain `recsite` CLI does not link Hummingbird and NIO;
+        // `recsite serve` execs `recsite-serve` from the same folder.
+        .target(
+            name: "RecServer",
+            dependencies: [
+                "RecEngine",
+                "RecSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .executableTarget(
+            name: "recsite-serve",
+            dependencies: [
+                "RecServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [.linkedLibrary("jemalloc")]
+        ),
         .testTarget(name: "RecEngineTests", dependencies: ["RecEngine"]),
         // swift-mustache is the reference the template renderer is tested against.
         .testTarget(name: "RecSiteTests", dependencies: [
             "RecSite", "RecEngine", .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The server tests run it on a free loopback port and talk to it over
+        // plain sockets (no HummingbirdTesting: it would build an HTTP client
+        // and TLS the server never uses).
+        .testTarget(name: "RecServerTests", dependencies: ["RecServer", "RecEngine", "RecSite", "recsite-serve"]),
         .testTarget(name: "recsiteTests", dependencies: ["recsite", "RecEngine", "RecSite"]),
     ]
 )

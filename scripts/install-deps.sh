@@ -3,13 +3,15 @@
 # --bench also installs what `make bench` compares recsite with: Hugo, the
 # cmark-gfm command and python3-venv (for the pandas baseline's venv); Hugo
 # without its recommended Go toolchain, which only Hugo modules use.
+# --bench-serve installs what `make bench-serve` needs: wrk and python3-venv.
 set -euo pipefail
 packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm libjs-bootstrap5 libjemalloc-dev libxml2-utils pkg-config time bc)
 bench_packages=()
 case "${1:-}" in
   "") ;;
   --bench) bench_packages=(hugo python3-venv) ;;
-  *) echo "usage: scripts/install-deps.sh [--bench]" >&2; exit 64 ;;
+  --bench-serve) bench_packages=(wrk python3-venv) ;;
+  *) echo "usage: scripts/install-deps.sh [--bench | --bench-serve]" >&2; exit 64 ;;
 esac
 missing_of() {  # prints the packages among "$@" that are not installed
   for package in "$@"; do

@@ -17,6 +17,8 @@ import Testing
         #expect(install.status == 0, "\(install.stderr)")
         let installed = prefix + "/bin/recsite"
         #expect(FileManager.default.isExecutableFile(atPath: installed))
+        // The server is installed beside it, where `recsite serve` looks.
+        #expect(FileManager.default.isExecutableFile(atPath: prefix + "/bin/recsite-serve"))
         let templates = try FileManager.default.contentsOfDirectory(atPath: prefix + "/share/recsite/templates").sorted()
         let shipped = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("templates").path).sorted()
         #expect(templates == shipped)
@@ -46,6 +48,7 @@ import Testing
         let uninstall = try RecsiteProcess.run(["-s", "uninstall", "PREFIX=" + prefix], program: make)
         #expect(uninstall.status == 0, "\(uninstall.stderr)")
         #expect(!FileManager.default.fileExists(atPath: installed))
+        #expect(!FileManager.default.fileExists(atPath: prefix + "/bin/recsite-serve"))
         #expect(!FileManager.default.fileExists(atPath: prefix + "/share/recsite"))
     }
 }

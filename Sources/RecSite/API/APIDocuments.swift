@@ -105,7 +105,13 @@ public struct APIDocuments {
 
     /// `api/user_history/<user_id>.json`: H(u) by r descending, then ID order.
     public func userHistory(_ report: UserReport) -> JSONValue {
-        let entries: [JSONValue] = report.history.map { entry in
+        userHistory(user: report.index, history: report.history)
+    }
+
+    /// `api/user_history/<user_id>.json` of user `u` with history `history`
+    /// (`UserProfile.history`: r descending, then ID order).
+    public func userHistory(user u: Int, history: [HistoryEntry]) -> JSONValue {
+        let entries: [JSONValue] = history.map { entry in
             let i = Int(entry.item)
             return .object([
                 ("item_id", .string(items[i].id)),
@@ -117,6 +123,6 @@ public struct APIDocuments {
                 ("last_watched", .string(Timestamp(seconds: entry.lastWatched).iso8601)),
             ])
         }
-        return .object([("user_id", .string(report.user.id)), ("items", .array(entries))])
+        return .object([("user_id", .string(model.dataset.users[u].id)), ("items", .array(entries))])
     }
 }

@@ -48,15 +48,8 @@ public struct ReportBuilder: Sendable {
         let profile = model.profile(user: u)
         let movies = profile.moviesOnly(items: items)
         let genres = profile.genrePreferences(items: items), types = profile.contentBreakdown(items: items)
-        let collaborative = list.filter { $0.source == .cf }.count
-        let entries = list.map { rec in
-            let breakdown = rec.source == .cf ? model.breakdown(user: u, item: Int(rec.item)) : nil
-            let facts = ExplanationFacts(
-                userID: model.dataset.users[u].id, recommendation: rec, breakdown: breakdown, genres: genres, types: types,
-                totalScore: profile.totalScore, historyCount: profile.history.count,
-                collaborativeCount: collaborative, model: model)
-            return RecommendedItem(recommendation: rec, breakdown: breakdown, explanation: explainer.explain(facts))
-        }
+        let entries = recommendedItems(u, list: list, profile: profile, genres: genres, types: types,
+                                       model: model, explainer: explainer)
         return UserReport(
             index: u, user: model.dataset.users[u], history: profile.history,
             historyByItem: profile.historyByItem, moviesOnly: movies,
@@ -66,6 +59,32 @@ public struct ReportBuilder: Sendable {
             totalScore: profile.totalScore, movieScore: profile.movieScore(items: items),
             eventCount: profile.eventCount, firstActivity: activity.first[u], lastActivity: activity.last[u],
             recommendations: entries)
+    }
+
+    /// User u's list with each cf item's breakdown and every item's
+    /// explanation, without the rest of the report: what
+    /// `api/recommendations/<user_id>.json` shows (the server asks this per request).
+    /// - Complexity: O(|H(u)| log |H(u)| + k × |H(u)| × log neighbours).
+    public static func recommendedItems(_ u: Int, list: [Recommendation], model: RecommenderModel,
+                                        explainer: Explainer) -> [RecommendedItem] {
+        let items = model.dataset.items
+        let profile = model.profile(user: u)
+        return recommendedItems(u, list: list, profile: profile, genres: profile.genrePreferences(items: items),
+                                types: profile.contentBreakdown(items: items), model: model, explainer: explainer)
+    }
+
+    private static func recommendedItems(_ u: Int, list: [Recommendation], profile: UserProfile,
+                                         genres: [GroupTotal], types: [GroupTotal], model: RecommenderModel,
+                                         explainer: Explainer) -> [RecommendedItem] {
+        let collaborative = list.filter { $0.source == .cf }.count
+        return list.map { rec in
+            let breakdown = rec.source == .cf ? model.breakdown(user: u, item: Int(rec.item)) : nil
+            let facts = ExplanationFacts(
+                userID: model.dataset.users[u].id, recommendation: rec, breakdown: breakdown, genres: genres, types: types,
+                totalScore: profile.totalScore, historyCount: profile.history.count,
+                collaborativeCount: collaborative, model: model)
+            return RecommendedItem(recommendation: rec, breakdown: breakdown, explanation: explainer.explain(facts))
+        }
     }
 
     /// The reports of `users`, in order, made on `workers` threads.

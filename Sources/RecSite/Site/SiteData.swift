@@ -125,5 +125,8 @@ public struct SiteData: Sendable {
 
     private func userPage(_ u: Int) -> JSONValue { userPageAddress(u).map(JSONValue.string) ?? .null }
 
-    static func json(_ value: JSONValue) -> String { value.serialized(pretty: true) + "\n" }
+    /// A data file's text: pretty JSON and a final newline. The server
+    /// (`recsite serve`) answers with the same text, so a static file and
+    /// its live twin are equal byte for byte.
+    public static func json(_ value: JSONValue) -> String { value.serialized(pretty: true) + "\n" }
 }
