@@ -7,7 +7,7 @@ SITE ?= site
 # The committed site includes the offline evaluation page.
 BUILD_FLAGS ?= --evaluate
 
-.PHONY: all deps release install uninstall site check test test-bench test-browser browser-venv spec-check serve bench bench-large bench-report bench-deps bench-venv fuzz clean
+.PHONY: all deps release install uninstall site check test test-bench test-browser browser-venv spec-check serve bench bench-large bench-report bench-deps bench-venv spark-venv spark-build test-spark fuzz clean
 
 all: site
 
@@ -127,6 +127,31 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	cp bench/requirements.txt $@
+
+# The engine as a Spark job (spark/, docs/scale.md): PySpark pinned in
+# spark/requirements.txt into $(SPARK_VENV); Java 17 from Debian's
+# openjdk-17-jre-headless. make spark-build DATA=dir OUT=dir runs the job in
+# local mode on SPARK_MASTER's cores; make test-spark compares it with
+# recsite's engine on data/ and two dirty synthetic sets.
+SPARK_VENV := .bench/spark-venv
+SPARK_MASTER ?= local[2]
+OUT ?= .bench/spark-out
+
+spark-venv: $(SPARK_VENV)/.installed
+
+$(SPARK_VENV)/.installed: spark/requirements.txt
+	rm -rf $(SPARK_VENV)
+	$(PYTHON) -m venv $(SPARK_VENV)
+	$(SPARK_VENV)/bin/pip install --quiet --disable-pip-version-check -r spark/requirements.txt
+	cp spark/requirements.txt $@
+
+spark-build: spark-venv
+	PATH="$(CURDIR)/$(SPARK_VENV)/bin:$$PATH" spark-submit --master '$(SPARK_MASTER)' --conf spark.ui.enabled=false \
+	  spark/recsite_job.py --data $(DATA) --out $(OUT)
+
+test-spark: spark-venv
+	$(SWIFT) build --product recsite
+	spark/test-spark.sh .build/debug/recsite $(SPARK_VENV)
 
 # libFuzzer over the CSV reader and cleansing (Fuzz/FuzzCleansing.swift),
 # seeded from Tests/Fixtures/bad and data/; FUZZ_SECONDS time-boxes a run.

@@ -36,7 +36,9 @@ def parse_arguments(argv):
     parser.add_argument("--config", default=None, help="settings file (default: recsite.yml when present)")
     parser.add_argument("--weight", action="append", default=[], metavar="TYPE=W", help="override one event weight")
     parser.add_argument("--format", default="auto", choices=["auto", "csv", "parquet"])
-    parser.add_argument("--partitions", type=int, default=None, help="shuffle partitions of the similarity join")
+    parser.add_argument("--partitions", type=int, default=None,
+                        help="shuffle partitions (default: two per core of the master)")
+    parser.add_argument("--log-level", default="WARN", help="Spark's log level (INFO shows each job's time)")
     return parser.parse_args(argv)
 
 
@@ -46,10 +48,12 @@ def main(argv=None):
 
     from pyspark.sql import SparkSession
     spark = SparkSession.builder.appName("recsite").getOrCreate()
-    spark.sparkContext.setLogLevel("WARN")
+    spark.sparkContext.setLogLevel(arguments.log_level)
     ship_package(spark.sparkContext)
-    if arguments.partitions:
-        spark.conf.set("spark.sql.shuffle.partitions", str(arguments.partitions))
+    # Spark's default of 200 shuffle partitions costs more in task start-up
+    # than the work on small sets; two per core unless told otherwise.
+    partitions = arguments.partitions or 2 * spark.sparkContext.defaultParallelism
+    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
 
     kept_users, kept_items, kept_events, report = cleansing.cleanse(spark, arguments.data, weights, arguments.format)
     users = engine.numbered(kept_users.select("user_id"), "user_id", "uidx").cache()
