@@ -3,7 +3,7 @@
 
 usage: spark-submit spark/recsite_job.py --data DIR --out DIR [-k N]
        [--config recsite.yml] [--weight TYPE=W ...] [--format auto|csv|parquet]
-       [--partitions N]
+       [--partitions N] [--sums canonical|fast]
 
 Reads users, items and events (CSV, or Parquet where DIR has
 `<name>.parquet`), cleanses them as recsite does, and writes into OUT:
@@ -38,6 +38,8 @@ def parse_arguments(argv):
     parser.add_argument("--format", default="auto", choices=["auto", "csv", "parquet"])
     parser.add_argument("--partitions", type=int, default=None,
                         help="shuffle partitions (default: two per core of the master)")
+    parser.add_argument("--sums", default="canonical", choices=["canonical", "fast"],
+                        help="canonical: recsite's summation order, its bits (default); fast: Spark's sum")
     parser.add_argument("--log-level", default="WARN", help="Spark's log level (INFO shows each job's time)")
     return parser.parse_args(argv)
 
@@ -58,9 +60,10 @@ def main(argv=None):
     kept_users, kept_items, kept_events, report = cleansing.cleanse(spark, arguments.data, weights, arguments.format)
     users = engine.numbered(kept_users.select("user_id"), "user_id", "uidx").cache()
     items = engine.numbered(kept_items.select("item_id", "title", "content_type", "genre"), "item_id", "iidx").cache()
-    r = engine.interactions(kept_events, users, items, weights).cache()
-    columns = engine.item_columns(r).cache()
-    pairs = engine.similarities(r, columns, arguments.partitions).cache()
+    canonical = arguments.sums == "canonical"
+    r = engine.interactions(kept_events, users, items, weights, canonical).cache()
+    columns = engine.item_columns(r, canonical).cache()
+    pairs = engine.similarities(r, columns, arguments.partitions, canonical).cache()
 
     item_rows = items.orderBy("iidx").collect()
     item_table = [(row["item_id"], row["title"], row["content_type"], row["genre"]) for row in item_rows]

@@ -8,6 +8,11 @@ product and a popularity add over users in ID order. Spark's own `sum` adds
 in whatever order the partitions arrive; here the terms of one sum are
 collected, sorted (`array_sort`) and folded (`aggregate`) from 0.
 
+`canonical=False` (the job's `--sums fast`) uses Spark's `sum` instead,
+which adds within each partition first and so shuffles one partial sum per
+key and partition instead of every term; its numbers then differ from
+recsite's in the last bits, within the spec's tolerance (docs/scale.md).
+
 Users and items are numbered in ID order (`uidx`, `iidx`), so "ID order" is
 integer order from here on.
 """
@@ -24,12 +29,18 @@ def numbered(frame, id_column, index_column):
             .toDF(frame.columns + [index_column]))
 
 
-def ordered_sum(struct_column):
-    """Σ of `.v` over an array of (order key, v) structs, in key order, from +0."""
-    return F.aggregate(F.array_sort(struct_column), F.lit(0.0), lambda total, x: total + x["v"])
+def ordered_sum(key, value, canonical):
+    """Σ value over a group: in ascending `key` order from +0 when
+    `canonical` (key None: ascending value), else Spark's own `sum`."""
+    if not canonical:
+        return F.sum(value)
+    if key is None:
+        return F.aggregate(F.array_sort(F.collect_list(value)), F.lit(0.0), lambda total, x: total + x)
+    terms = F.array_sort(F.collect_list(F.struct(key.alias("k"), value.alias("v"))))
+    return F.aggregate(terms, F.lit(0.0), lambda total, x: total + x["v"])
 
 
-def interactions(events, users, items, weights):
+def interactions(events, users, items, weights, canonical=True):
     """(uidx, iidx, r, events, last_epoch) for every (user, item) with an event.
 
     A term is watch_seconds × weight; r adds the terms in ascending order."""
@@ -39,21 +50,21 @@ def interactions(events, users, items, weights):
              .join(items.select("item_id", "iidx"), "item_id")
              .withColumn("term", F.col("watch_seconds") * weight_of[F.col("event_type")]))
     return (terms.groupBy("uidx", "iidx")
-            .agg(F.aggregate(F.array_sort(F.collect_list("term")), F.lit(0.0), lambda total, x: total + x).alias("r"),
+            .agg(ordered_sum(None, F.col("term"), canonical).alias("r"),
                  F.count(F.lit(1)).alias("events"), F.max("epoch").alias("last_epoch")))
 
 
-def item_columns(r):
+def item_columns(r, canonical=True):
     """(iidx, norm, popularity, viewers): ‖R[:,i]‖, Σ_u r(u,i) over users in
     ID order, and the users with i in their history (r = 0 included)."""
-    entries = F.collect_list(F.struct(F.col("uidx"), (F.col("r") * F.col("r")).alias("v")))
-    scores = F.collect_list(F.struct(F.col("uidx"), F.col("r").alias("v")))
+    user = F.col("uidx")
     return (r.groupBy("iidx")
-            .agg(F.sqrt(ordered_sum(entries)).alias("norm"), ordered_sum(scores).alias("popularity"),
+            .agg(F.sqrt(ordered_sum(user, F.col("r") * F.col("r"), canonical)).alias("norm"),
+                 ordered_sum(user, F.col("r"), canonical).alias("popularity"),
                  F.count(F.lit(1)).alias("viewers")))
 
 
-def similarities(r, columns, partitions=None):
+def similarities(r, columns, partitions=None, canonical=True):
     """(i, j, sim) for i < j with sim(i,j) > 0: the sparse co-occurrence
     self-join of R on users (no dense matrix), each dot product added over
     users in ID order, divided by norm(i) × norm(j) as recsite does.
@@ -65,9 +76,9 @@ def similarities(r, columns, partitions=None):
         positive = positive.repartition(partitions, "uidx")
     left, right = positive.alias("a"), positive.alias("b")
     products = (left.join(right, (F.col("a.uidx") == F.col("b.uidx")) & (F.col("a.iidx") < F.col("b.iidx")))
-                .select(F.col("a.iidx").alias("i"), F.col("b.iidx").alias("j"),
-                        F.struct(F.col("a.uidx").alias("uidx"), (F.col("a.r") * F.col("b.r")).alias("v")).alias("p")))
-    dots = products.groupBy("i", "j").agg(ordered_sum(F.collect_list("p")).alias("dot"))
+                .select(F.col("a.iidx").alias("i"), F.col("b.iidx").alias("j"), F.col("a.uidx").alias("uidx"),
+                        (F.col("a.r") * F.col("b.r")).alias("product")))
+    dots = products.groupBy("i", "j").agg(ordered_sum(F.col("uidx"), F.col("product"), canonical).alias("dot"))
     norms = columns.select("iidx", "norm")
     with_norms = (dots.join(norms.withColumnRenamed("iidx", "i").withColumnRenamed("norm", "ni"), "i")
                   .join(norms.withColumnRenamed("iidx", "j").withColumnRenamed("norm", "nj"), "j"))
