@@ -16,30 +16,15 @@ MALFORMED = "malformed row"
 EVENT_COLUMNS = ("user_id", "item_id", "event_type", "watch_seconds", "timestamp")
 
 
-def ends_inside_quotes(text):
-    """Whether a quoted field is still open at the end of the line."""
-    inside, field_start, i = False, True, 0
-    while i < len(text):
-        c = text[i]
-        if inside:
-            if c == '"':
-                if text[i + 1:i + 2] == '"':
-                    i += 1
-                else:
-                    inside = False
-        elif c == '"' and field_start:
-            inside = True
-        field_start = (not inside) and c == ","
-        i += 1
-    return inside
-
-
 def fields_of(text):
     """The fields of one CSV line (RFC 4180 quoting as docs/rules.md reads
-    it), or None when a quote is left open."""
-    if ends_inside_quotes(text):
-        return None
-    return next(csv.reader([text]))
+    it), or None when a quote is left open.
+
+    A second, empty line follows the line: a record that is still open at
+    the line end reads on into it, which `line_num` then shows."""
+    reader = csv.reader([text + "\n", "\n"])
+    fields = next(reader)
+    return fields if reader.line_num == 1 else None
 
 
 class Header:
