@@ -7,10 +7,12 @@ Prints, per stage that took at least S seconds of executor time: tasks,
 executor run time and CPU time (seconds, summed over tasks), records and
 bytes read from input and shuffle, records and bytes written to shuffle,
 and the stage's name (the line of the job that ran it). Run the job with
-`--conf spark.eventLog.enabled=true --conf spark.eventLog.dir=DIR`.
+`--conf spark.eventLog.enabled=true --conf spark.eventLog.dir=DIR`; a
+`.zstd` log (Spark 4's default) is read through the `zstd` command.
 """
 import argparse
 import json
+import subprocess
 from collections import defaultdict
 
 
@@ -42,8 +44,12 @@ def main():
     parser.add_argument("log")
     parser.add_argument("--min-seconds", type=float, default=1.0)
     arguments = parser.parse_args()
-    with open(arguments.log, encoding="utf-8") as handle:
-        stages, names = summarise(handle)
+    if arguments.log.endswith(".zstd"):
+        text = subprocess.run(["zstd", "-dc", arguments.log], check=True, capture_output=True, text=True).stdout
+        stages, names = summarise(text.splitlines())
+    else:
+        with open(arguments.log, encoding="utf-8") as handle:
+            stages, names = summarise(handle)
     print("stage tasks run_s cpu_s in_records shuf_read_records shuf_read_MB shuf_write_records shuf_write_MB name")
     for stage in sorted(stages):
         t = stages[stage]

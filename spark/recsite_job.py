@@ -81,6 +81,9 @@ def main(argv=None):
     k_value = k
     recommended = per_user.mapPartitions(
         lambda part: scoring.score_partition(part, rows_shared.value, ranking_shared.value, k_value)).cache()
+    # Score on every partition now: the sort into one ordered file below
+    # coalesces to a single task, which would otherwise do all the scoring.
+    recommended.count()
 
     out = arguments.out
     if os.path.isdir(out):
