@@ -132,7 +132,8 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 # spark/requirements.txt into $(SPARK_VENV); Java 17 from Debian's
 # openjdk-17-jre-headless. make spark-build DATA=dir OUT=dir runs the job in
 # local mode on SPARK_MASTER's cores; make test-spark compares it with
-# recsite's engine on data/ and two dirty synthetic sets.
+# recsite's engine on data/, two dirty synthetic sets and a clean set read
+# as Parquet.
 SPARK_VENV := .bench/spark-venv
 SPARK_MASTER ?= local[2]
 OUT ?= .bench/spark-out

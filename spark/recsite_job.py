@@ -77,7 +77,9 @@ def main(argv=None):
     ranking_shared = context.broadcast([entry[0] for entry in ranking])
     items_shared = context.broadcast(item_table)
     histories = (r.groupBy("uidx").agg(engine.F.array_sort(engine.F.collect_list(engine.F.struct("iidx", "r"))).alias("h")))
-    per_user = users.join(histories, "uidx", "left").select("uidx", "user_id", "h").rdd
+    # A fixed number of partitions: adaptive execution would coalesce the
+    # small join to one partition, and then one task would score every user.
+    per_user = users.join(histories, "uidx", "left").select("uidx", "user_id", "h").repartition(partitions).rdd
     k_value = k
     recommended = per_user.mapPartitions(
         lambda part: scoring.score_partition(part, rows_shared.value, ranking_shared.value, k_value)).cache()

@@ -33,7 +33,7 @@ _EVENT_SCHEMA = T.StructType([
 
 def _checked(spark, data, name, required, check, schema, table_format):
     names, records = sources.read_table(spark, data, name, table_format)
-    header = rows.Header(names, required, f"{name}.csv")
+    header = rows.Header(names, required, f"{name}.{sources.table_format(data, name, table_format)}")
     checked = records.map(lambda record: check(record[0], record[1], header) + (record[2],))
     return spark.createDataFrame(checked, schema)
 
