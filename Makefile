@@ -7,7 +7,7 @@ SITE ?= site
 # The committed site includes the offline evaluation page.
 BUILD_FLAGS ?= --evaluate
 
-.PHONY: all deps release serve-build install uninstall site check test test-bench test-browser browser-venv spec-check serve bench-serve bench-serve-deps bench bench-large bench-engine bench-report bench-deps bench-venv fuzz clean
+.PHONY: all deps release serve-build install uninstall site check test test-bench test-browser browser-venv spec-check serve bench-serve bench-serve-deps bench bench-large bench-engine bench-report bench-deps bench-venv spark-venv spark-build test-spark fuzz clean
 
 all: site
 
@@ -168,6 +168,32 @@ $(SERVE_VENV)/.installed: bench/serve-requirements.txt bench/requirements.txt
 	$(PYTHON) -m venv $(SERVE_VENV)
 	$(SERVE_VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/serve-requirements.txt
 	cp bench/serve-requirements.txt $@
+
+# The engine as a Spark job (spark/, docs/scale.md): PySpark pinned in
+# spark/requirements.txt into $(SPARK_VENV); Java 17 from Debian's
+# openjdk-17-jre-headless. make spark-build DATA=dir OUT=dir runs the job in
+# local mode on SPARK_MASTER's cores; make test-spark compares it with
+# recsite's engine on data/, two dirty synthetic sets and a clean set read
+# as Parquet.
+SPARK_VENV := .bench/spark-venv
+SPARK_MASTER ?= local[2]
+OUT ?= .bench/spark-out
+
+spark-venv: $(SPARK_VENV)/.installed
+
+$(SPARK_VENV)/.installed: spark/requirements.txt
+	rm -rf $(SPARK_VENV)
+	$(PYTHON) -m venv $(SPARK_VENV)
+	$(SPARK_VENV)/bin/pip install --quiet --disable-pip-version-check -r spark/requirements.txt
+	cp spark/requirements.txt $@
+
+spark-build: spark-venv
+	PATH="$(CURDIR)/$(SPARK_VENV)/bin:$$PATH" spark-submit --master '$(SPARK_MASTER)' --conf spark.ui.enabled=false \
+	  spark/recsite_job.py --data $(DATA) --out $(OUT)
+
+test-spark: spark-venv
+	$(SWIFT) build --product recsite
+	spark/test-spark.sh .build/debug/recsite $(SPARK_VENV)
 
 # libFuzzer over the CSV reader and cleansing (Fuzz/FuzzCleansing.swift), the
 # file names for IDs (Fuzz/FuzzFileNames.swift) and page rendering with cmark
