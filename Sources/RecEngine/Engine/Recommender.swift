@@ -37,20 +37,27 @@ public struct Recommender: Sendable {
         // buffers below small when k is huge, and stops `k + 1` overflowing.
         let k = min(k, matrix.itemCount)
         guard k > 0 else { return [] }
+        return markingHistory(of: u, in: &scratch) { scratch in
+            var best = TopK(capacity: k)
+            if similarity.hasDenseRows {
+                if accumulateDenseScores(user: u, scratch: &scratch) {
+                    collectEveryCandidate(into: &best, scratch: &scratch)
+                }
+            } else {
+                accumulateSparseScores(user: u, scratch: &scratch)
+                collectTouchedCandidates(into: &best, scratch: &scratch)
+            }
+            return list(user: u, best: best.sorted, k: k, scratch: scratch)
+        }
+    }
+
+    /// `body` with `scratch.inHistory` marking H(u), cleared again after.
+    @inline(__always)
+    private func markingHistory<T>(of u: Int, in scratch: inout Scratch, _ body: (inout Scratch) -> T) -> T {
         let history = matrix.row(u)
         for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = true }
         defer { for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = false } }
-
-        var best = TopK(capacity: k)
-        if similarity.hasDenseRows {
-            if accumulateDenseScores(user: u, scratch: &scratch) {
-                collectEveryCandidate(into: &best, scratch: &scratch)
-            }
-        } else {
-            accumulateSparseScores(user: u, scratch: &scratch)
-            collectTouchedCandidates(into: &best, scratch: &scratch)
-        }
-        return list(user: u, best: best.sorted, k: k, scratch: scratch)
+        return body(&scratch)
     }
 
     /// The list of user u from its best cf candidates: each with its top
@@ -96,10 +103,9 @@ public struct Recommender: Sendable {
         let best = ColumnTileScorer.best(matrix: matrix, similarity: similarity, k: k, workers: workers)
         return parallelMap(count: matrix.userCount, workers: workers,
                            makeScratch: { Scratch(itemCount: matrix.itemCount) }) { u, scratch in
-            let history = matrix.row(u)
-            for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = true }
-            defer { for p in history { scratch.inHistory[Int(matrix.rowItem[p])] = false } }
-            return list(user: u, best: best[u].entries, reasons: best[u].reasons, k: k, scratch: scratch)
+            markingHistory(of: u, in: &scratch) { scratch in
+                list(user: u, best: best[u].entries, reasons: best[u].reasons, k: k, scratch: scratch)
+            }
         }
     }
 
