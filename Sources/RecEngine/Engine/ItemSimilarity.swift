@@ -56,14 +56,17 @@ public struct ItemSimilarity: Sendable {
         guard itemCount > 0 else { return false }
         let (cells, overflow) = itemCount.multipliedReportingOverflow(by: itemCount)
         guard !overflow, cells <= maxDenseCells else { return false }
-        return fill >= 1.0 / 3
+        return fill >= minimumDenseFill
     }
+
+    /// The fill from which +0 cells cost less than the sparse walk's lookups.
+    static let minimumDenseFill = 1.0 / 3
 
     /// Column tiles pay off for the same fill as dense rows: they add the
     /// same +0 cells, from a block that stays in cache, and need no items²
     /// copy. (The 10 000-item set L has a fill of 0.79: 42 % of the cells
     /// hold a pair.)
-    static func prefersColumnTiles(fill: Double) -> Bool { fill >= 1.0 / 3 }
+    static func prefersColumnTiles(fill: Double) -> Bool { fill >= minimumDenseFill }
 
     /// `prefersDense`'s fill for these rows and R.
     static func walkedFill(matrix: InteractionMatrix, rowStart: [Int]) -> Double {
