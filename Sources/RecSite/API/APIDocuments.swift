@@ -29,10 +29,7 @@ public struct APIDocuments {
             let i = Int(item)
             return .object([
                 ("rank", .integer(position + 1)),
-                ("item_id", .string(items[i].id)),
-                ("title", .string(DisplayText.capped(items[i].title))),
-                ("content_type", .string(DisplayText.capped(items[i].contentType))),
-                ("genre", .string(DisplayText.capped(items[i].genre))),
+            ] + itemFields(i) + [
                 ("popularity", .number(model.popularity.score[i])),
                 ("viewers", .integer(model.popularity.viewers[i])),
             ])
@@ -78,10 +75,7 @@ public struct APIDocuments {
             } ?? .null
             return .object([
                 ("rank", .integer(rec.rank)),
-                ("item_id", .string(items[i].id)),
-                ("title", .string(DisplayText.capped(items[i].title))),
-                ("content_type", .string(DisplayText.capped(items[i].contentType))),
-                ("genre", .string(DisplayText.capped(items[i].genre))),
+            ] + itemFields(i) + [
                 ("score", rec.score.map { .number($0) } ?? .null),
                 ("source", .string(rec.source.rawValue)),
                 ("reason", reason),
@@ -92,6 +86,17 @@ public struct APIDocuments {
             ("k", .integer(k)),
             ("items", .array(entries)),
         ])
+    }
+
+    /// An item's ID, title, content type and genre, as every list of items shows them
+    /// (the texts capped by `DisplayText`; `api/items.json` keeps them whole).
+    private func itemFields(_ i: Int) -> [(String, JSONValue)] {
+        [
+            ("item_id", .string(items[i].id)),
+            ("title", .string(DisplayText.capped(items[i].title))),
+            ("content_type", .string(DisplayText.capped(items[i].contentType))),
+            ("genre", .string(DisplayText.capped(items[i].genre))),
+        ]
     }
 
     /// An explanation: its text, `source` (`template` or `model`) and the model's name (null for the template).
@@ -113,11 +118,7 @@ public struct APIDocuments {
     public func userHistory(user u: Int, history: [HistoryEntry]) -> JSONValue {
         let entries: [JSONValue] = history.map { entry in
             let i = Int(entry.item)
-            return .object([
-                ("item_id", .string(items[i].id)),
-                ("title", .string(DisplayText.capped(items[i].title))),
-                ("content_type", .string(DisplayText.capped(items[i].contentType))),
-                ("genre", .string(DisplayText.capped(items[i].genre))),
+            return .object(itemFields(i) + [
                 ("score", .number(entry.score)),
                 ("events", .integer(entry.events)),
                 ("last_watched", .string(Timestamp(seconds: entry.lastWatched).iso8601)),
