@@ -5,14 +5,8 @@ public enum IDSuggestions {
     /// The `limit` IDs with the smallest edit distance to `query` (ties in ID order).
     /// - Complexity: O(ids × |query| × |id|).
     public static func closest(to query: String, among ids: [String], limit: Int = 3) -> [String] {
-        let target = Array(query.lowercased().unicodeScalars)
-        var scored: [(distance: Int, id: String)] = []
-        scored.reserveCapacity(ids.count)
-        for id in ids {
-            scored.append((editDistance(target, Array(id.lowercased().unicodeScalars)), id))
-        }
-        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : IDOrder.less($0.id, $1.id) }
-        return scored.prefix(limit).map(\.id)
+        let target = lowercasedScalars(query)
+        return nearest(ids, limit: limit, id: { $0 }) { editDistance(target, lowercasedScalars($0)) }
     }
 
     /// The `limit` items whose title or ID is closest to `query` by edit
@@ -22,17 +16,24 @@ public enum IDSuggestions {
     /// title costs no more than a long one.
     /// - Complexity: O(items × |query| × 200).
     public static func closestItems(to query: String, among items: [Item], limit: Int = 3) -> [String] {
-        let target = Array(query.lowercased().unicodeScalars)
-        var scored: [(distance: Int, index: Int)] = []
-        scored.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            let title = editDistance(target, Array(DisplayText.capped(item.title).lowercased().unicodeScalars))
-            let id = editDistance(target, Array(DisplayText.capped(item.id).lowercased().unicodeScalars))
-            scored.append((min(title, id), index))
-        }
-        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : IDOrder.less(items[$0.index].id, items[$1.index].id) }
-        return scored.prefix(limit).map { "\(DisplayText.capped(items[$0.index].title)) (\(DisplayText.capped(items[$0.index].id)))" }
+        let target = lowercasedScalars(query)
+        return nearest(items, limit: limit, id: \.id) { item in
+            min(editDistance(target, lowercasedScalars(DisplayText.capped(item.title))),
+                editDistance(target, lowercasedScalars(DisplayText.capped(item.id))))
+        }.map { "\(DisplayText.capped($0.title)) (\(DisplayText.capped($0.id)))" }
     }
+
+    /// The `limit` candidates of smallest `distance`, ties in the ID order of `id`.
+    private static func nearest<Candidate>(
+        _ candidates: [Candidate], limit: Int, id: (Candidate) -> String, distance: (Candidate) -> Int
+    ) -> [Candidate] {
+        let scored = candidates.map { (distance: distance($0), candidate: $0) }
+        return scored.sorted {
+            $0.distance != $1.distance ? $0.distance < $1.distance : IDOrder.less(id($0.candidate), id($1.candidate))
+        }.prefix(limit).map(\.candidate)
+    }
+
+    private static func lowercasedScalars(_ text: String) -> [Unicode.Scalar] { Array(text.lowercased().unicodeScalars) }
 
     public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
         if a.isEmpty { return b.count }
