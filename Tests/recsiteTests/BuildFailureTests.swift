@@ -44,6 +44,27 @@ struct BuildFailureTests {
             return (process, err)
         }
 
+        /// Waits (up to two minutes) until `process` has made its staging
+        /// folder beside the site, or has ended.
+        func waitForStaging(_ process: Process) throws {
+            let deadline = Date().addingTimeInterval(120)
+            while process.isRunning, Date() < deadline, try !hasStaging() { usleep(5_000) }
+        }
+
+        /// Whether a staging folder is beside the site.
+        func hasStaging() throws -> Bool {
+            try FileManager.default.contentsOfDirectory(atPath: root.path).contains { $0.contains(".staging-") }
+        }
+
+        /// Sends `signal` to a build from `startBuild()`, waits for it to
+        /// end and returns all it wrote to stderr.
+        static func stop(_ process: Process, _ err: Pipe, with signal: Int32) -> String {
+            kill(process.processIdentifier, signal)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return stderr
+        }
+
         /// Every file of the site with its bytes.
         func snapshot() throws -> [String: Data] {
             var files: [String: Data] = [:]
@@ -104,14 +125,8 @@ struct BuildFailureTests {
         let before = try work.snapshot()
         let (process, err) = try work.startBuild()
         // Wait for the staging folder: the signal then lands in the middle of writing.
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning, Date() < deadline,
-              try !FileManager.default.contentsOfDirectory(atPath: work.root.path).contains(where: { $0.contains(".staging-") }) {
-            usleep(5_000)
-        }
-        kill(process.processIdentifier, number)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        try work.waitForStaging(process)
+        let stderr = Work.stop(process, err, with: number)
         #expect(process.terminationStatus == 128 + number, "\(stderr)")
         #expect(stderr == "recsite: interrupted by \(name) while writing \(work.site.path); nothing was changed "
                 + "(the previous site is intact); build again to finish\n")
@@ -152,10 +167,8 @@ struct BuildFailureTests {
         while process.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: lockPath) { usleep(1_000) }
         // The signal handlers are in place before the lock; the pause just lets the build start computing.
         usleep(300_000)
-        let writing = try FileManager.default.contentsOfDirectory(atPath: work.root.path).contains { $0.contains(".staging-") }
-        kill(process.processIdentifier, SIGTERM)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let writing = try work.hasStaging()
+        let stderr = Work.stop(process, err, with: SIGTERM)
         #expect(process.terminationStatus == 128 + SIGTERM, "\(stderr)")
         if !writing {  // the usual case: loading and recommending take far longer than the poll
             #expect(stderr == "recsite: interrupted by SIGTERM before writing \(work.site.path); nothing was changed "
@@ -201,6 +214,11 @@ struct BuildFailureTests {
         // A killed build's staging folder holds its marker (SiteSafetyTests kills a real one).
         try Data("recsite staging folder .site.staging-ABC123\n".utf8)
             .write(to: work.root.appendingPathComponent(".site.staging-ABC123/.recsite-staging"))
+        // Builds killed while writing the marker: it alone, empty or cut short.
+        for (name, marker) in [(".site.staging-DEF456", ""), (".site.staging-GHI789", "recsite stag")] {
+            try manager.createDirectory(at: work.root.appendingPathComponent(name), withIntermediateDirectories: false)
+            try Data(marker.utf8).write(to: work.root.appendingPathComponent(name + "/.recsite-staging"))
+        }
         // A build killed between its two renames: the old site moved aside, none in place.
         try manager.moveItem(at: work.site, to: work.root.appendingPathComponent(".site.old-XYZ789"))
         let result = try RecsiteProcess.run(["build", "--data", work.a, "--out", work.site.path, "--quiet"])

@@ -61,9 +61,7 @@ struct ExitCodeTests {
         let (process, err) = try work.startBuild()
         let deadline = Date().addingTimeInterval(60)
         while process.isRunning, Date() < deadline, !Self.catches(process.processIdentifier, number) { usleep(100) }
-        kill(process.processIdentifier, number)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let stderr = Work.stop(process, err, with: number)
         #expect(process.terminationStatus == 128 + number, "\(stderr)")
         #expect(stderr == "recsite: interrupted by \(name) before writing \(work.site.path); nothing was changed "
             + "(the previous site is intact); build again to finish\n")

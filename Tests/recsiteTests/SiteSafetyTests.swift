@@ -170,15 +170,21 @@ struct SiteSafetyTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data("mine\n".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         }
+        // A marker alone, but not the start of recsite's bytes for this folder.
+        let marked = work.root.appendingPathComponent(".site.staging-JKL012")
+        try FileManager.default.createDirectory(at: marked, withIntermediateDirectories: false)
+        try Data("recsite staging folder .site.staging-ABC123\n".utf8).write(to: marked.appendingPathComponent(".recsite-staging"))
         let result = try RecsiteProcess.run(["build", "--data", work.b, "--out", work.site.path, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
         for name in names {
             #expect(try Data(contentsOf: work.root.appendingPathComponent(name + "/notes.txt")) == Data("mine\n".utf8))
         }
+        #expect(FileManager.default.fileExists(atPath: marked.appendingPathComponent(".recsite-staging").path))
     }
 
     /// The staging folder of a build killed with SIGKILL (and its lock) is
-    /// removed by the next build, as its marker proves it recsite's.
+    /// removed by the next build, as its marker proves it recsite's, or the
+    /// start of its marker alone when the kill came while writing it.
     @Test func aKilledBuildsStagingFolderIsRemoved() throws {
         let work = try Work(users: 600)
         defer { work.remove() }
@@ -187,11 +193,7 @@ struct SiteSafetyTests {
         process.arguments = ["build", "--data", work.b, "--out", work.site.path, "--quiet"]
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning, Date() < deadline,
-              try !FileManager.default.contentsOfDirectory(atPath: work.root.path).contains(where: { $0.contains(".staging-") }) {
-            usleep(5_000)
-        }
+        try work.waitForStaging(process)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(try work.leftovers().contains { $0.hasPrefix(".site.staging-") })

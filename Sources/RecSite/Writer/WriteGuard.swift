@@ -155,10 +155,19 @@ final class WriteGuard: Sendable {
         for staging in made(".\(name).staging-") {
             let path = parent + "/" + staging
             // The marker goes just before the swap: a build killed then left a whole site.
-            if FileSystem.read(path + "/" + StagedSite.markerName) == StagedSite.marker(for: path) || isOldSite(path) {
+            if FileSystem.read(path + "/" + StagedSite.markerName) == StagedSite.marker(for: path) || isOldSite(path)
+                || isBeingMarked(path) {
                 try? FileSystem.removeTree(path)
             }
         }
+    }
+
+    /// Whether `staging` is one a build was killed in while writing its
+    /// marker: it holds the marker file alone, with the start of its bytes.
+    private static func isBeingMarked(_ staging: String) -> Bool {
+        guard (try? FileManager.default.contentsOfDirectory(atPath: staging)) == [StagedSite.markerName],
+              let written = FileSystem.read(staging + "/" + StagedSite.markerName) else { return false }
+        return StagedSite.marker(for: staging).starts(with: written)
     }
 
     /// Whether `folder` is a site a build moved aside (or finished staging):
