@@ -70,6 +70,10 @@ rendering)
   printf '<script>alert(1)</script>\xffa@b.com xmpp:x@y\xff| x | y |\xff# h\n---\n* [x](javascript:1) www.a.org http://b' \
     > "$work/seeds/hostile"
   printf '1. x\xff- y\xff> z\xff`code` **b** ~~s~~ &amp; &#60; \\\\|' > "$work/seeds/markup"
+  # A combining mark first in the link text (the harness once matched
+  # grapheme clusters and lost the `>` of the template's link to it).
+  printf '<s+ript>a(1<tldr)Iscript>\xff\xd6\x98@b.com xmpp:x@\xfe\xff| x | y }\x02# www.a.orf ht.a.org ht\0\0tpuert(1):/tp://b' \
+    > "$work/seeds/combining"
   ;;
 esac
 exec "$binary" "$work/corpus" "$work/seeds" -max_total_time="$seconds" -max_len=65536 \
