@@ -28,7 +28,8 @@ struct RecsiteCommand: ParsableCommand {
         subcommands: [
             CheckCommand.self, UserCommand.self, MoviesCommand.self, ExplainCommand.self,
             RecommendCommand.self, PopularCommand.self, SynthCommand.self, BuildCommand.self,
-            ImportCommand.self, EvaluateCommand.self, DiffCommand.self, ExplanationsCommand.self, ServeCommand.self,
+            ImportCommand.self, EvaluateCommand.self, DiffCommand.self, MergeCommand.self, ExplanationsCommand.self,
+            ServeCommand.self,
         ]
     )
 

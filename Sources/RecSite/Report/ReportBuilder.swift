@@ -88,8 +88,9 @@ public struct ReportBuilder: Sendable {
     }
 
     /// The reports of `users`, in order, made on `workers` threads.
-    public func users(_ users: Range<Int>, workers: Int) -> [UserReport] {
-        parallelMap(count: users.count, workers: workers, makeScratch: {}) { offset, _ in user(users.lowerBound + offset) }
+    public func users(_ users: some RandomAccessCollection<Int>, workers: Int) -> [UserReport] {
+        let users = Array(users)
+        return parallelMap(count: users.count, workers: workers, makeScratch: {}) { offset, _ in user(users[offset]) }
     }
 
     /// Item i's report.
@@ -107,7 +108,8 @@ public struct ReportBuilder: Sendable {
     }
 
     /// The reports of `items`, in order, made on `workers` threads.
-    public func items(_ items: Range<Int>, workers: Int) -> [ItemReport] {
-        parallelMap(count: items.count, workers: workers, makeScratch: {}) { offset, _ in item(items.lowerBound + offset) }
+    public func items(_ items: some RandomAccessCollection<Int>, workers: Int) -> [ItemReport] {
+        let items = Array(items)
+        return parallelMap(count: items.count, workers: workers, makeScratch: {}) { offset, _ in item(items[offset]) }
     }
 }

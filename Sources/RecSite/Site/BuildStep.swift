@@ -91,7 +91,8 @@ public struct BuildStep: Sendable {
         state.console.phase("preparing the reports")
         let content = try state.makeContent(SiteContentInputs(
             model: state.model!, templates: state.templates!, recommendations: state.recommendations!,
-            assets: state.assets, changes: state.changes!, explainer: state.explainer ?? Explainer()))
+            assets: state.assets, changes: state.changes!, explainer: state.explainer ?? Explainer(),
+            shard: state.options.shard))
         try content.validate()
         state.content = content
         state.console.phase("rendering \(content.pageCount) pages as Markdown and HTML")
@@ -118,11 +119,19 @@ public struct BuildStep: Sendable {
         try state.content!.makeDataFiles(&batch, workers: state.options.workers)
     })
 
-    /// Every internal link recorded as pages are made, then checked against every file.
+    /// Every internal link recorded as pages are made, then checked against
+    /// every file. A shard's pages link to other shards' files, so a shard
+    /// writes its marker instead, and `recsite merge` checks the links.
     static let links = BuildStep("links", perBatch: { state, batch in
+        guard state.options.shard == nil else { return }
         let formats = state.options.formats
         state.links.record(batch.html.flatMap { formats.links(of: $0) }, workers: state.options.workers)
     }, finish: { state in
+        if let shard = state.options.shard {
+            let dataLinks = state.content!.dataLinks.filter { state.options.formats.includes(path: $0.file) }
+            try state.sink!.put([ShardMarker(shard: shard, build: ShardMarker.buildKey(state), dataLinks: dataLinks).file])
+            return
+        }
         state.console.phase("checking links")
         state.links.record(targets: state.content!.dataLinks.filter { state.options.formats.includes(path: $0.file) })
         try state.links.verify(paths: state.sink!.paths)

@@ -22,6 +22,8 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
     public let assets: [SiteFile]
     /// The build's summary and what moved since the previous build.
     public let changes: SiteChanges
+    /// The part of the site this build renders (`--shard`); nil for all of it.
+    public let shard: SiteShard?
     private let facts: SiteFacts
     private let data: SiteData
 
@@ -41,10 +43,13 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
     ///   - formats: the file kinds written; pages link only to those.
     ///   - userPages: the users that get a page and their own files (the site-wide pages cover every user).
     ///   - explainer: the recommendations' explanations (the template's, or cached model text).
+    ///   - shard: the part of the site to render (`SiteShard`); nil for all of it.
     /// - Complexity: O(events + users × k log(users × k) + items) for the shared tallies.
     public init(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]],
                 evaluation: EvaluationResult? = nil, assets: [SiteFile] = [], changes: SiteChanges? = nil,
-                formats: SiteFormats = .all, userPages: UserPages = .all, explainer: Explainer = Explainer()) {
+                formats: SiteFormats = .all, userPages: UserPages = .all, explainer: Explainer = Explainer(),
+                shard: SiteShard? = nil) {
+        self.shard = shard
         builder = ReportBuilder(model: model, recommendations: recommendations, explainer: explainer)
         self.changes = changes ?? SiteChanges(
             summary: BuildSummary(model: model, recommendations: recommendations), previous: nil)
@@ -61,11 +66,18 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
                             formats: SiteFormats = .all, userPages: UserPages = .all) {
         self.init(model: inputs.model, templates: inputs.templates, recommendations: inputs.recommendations,
                   evaluation: evaluation, assets: inputs.assets, changes: inputs.changes, formats: formats,
-                  userPages: userPages, explainer: inputs.explainer)
+                  userPages: userPages, explainer: inputs.explainer, shard: inputs.shard)
     }
 
+    /// The pages this build renders (its shard's).
     public var pageCount: Int {
-        facts.userPages.count(of: facts.users.count) + facts.items.count + siteTemplateNames.count
+        guard let shard else {
+            return facts.userPages.count(of: facts.users.count) + facts.items.count + siteTemplateNames.count
+        }
+        let users = facts.userPages.isSubset
+            ? (0..<facts.users.count).count { shard.owns($0) && facts.userPages.has($0) }
+            : shard.ownedCount(of: facts.users.count)
+        return users + shard.ownedCount(of: facts.items.count) + (shard.rendersSiteWide ? siteTemplateNames.count : 0)
     }
 
     /// The page templates a build needs.
@@ -87,13 +99,23 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
         func ranges(_ count: Int) -> [Range<Int>] {
             stride(from: 0, to: count, by: size).map { $0..<min(count, $0 + size) }
         }
-        return ranges(facts.users.count).map { .users($0) } + ranges(facts.items.count).map { .items($0) } + [.site]
+        return ranges(facts.users.count).map { .users($0) } + ranges(facts.items.count).map { .items($0) }
+            + (shard?.rendersSiteWide ?? true ? [.site] : [])
     }
 
+    /// A shard makes the reports of its users and items only, except that
+    /// shard 1 makes every user's (the site-wide pages read them all).
     public func makeReports(_ batch: inout SiteBatch, workers: Int) {
         switch batch.kind {
-        case .users(let users): batch.userReports = builder.users(users, workers: workers)
-        case .items(let items): batch.itemReports = builder.items(items, workers: workers)
+        case .users(let users):
+            if let shard, !shard.rendersSiteWide {
+                batch.userReports = builder.users(shard.owned(in: users), workers: workers)
+            } else {
+                batch.userReports = builder.users(users, workers: workers)
+            }
+        case .items(let items):
+            batch.itemReports = shard.map { builder.items($0.owned(in: items), workers: workers) }
+                ?? builder.items(items, workers: workers)
         case .site: break
         }
     }
@@ -104,7 +126,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
         switch batch.kind {
         case .users(let users):
             let reports = batch.userReports
-            let paged = pagedReports(reports, users: users)
+            let paged = pagedReports(reports)
             let made = try Self.inOrder(parallelMap(count: paged.count, workers: workers, makeScratch: {}) { index, _ in
                 Result { try UserPage(facts: facts, report: paged[index], changes: changes).render(templates: templates) }
             })
@@ -147,7 +169,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
     public func makeDataFiles(_ batch: inout SiteBatch, workers: Int) throws {
         switch batch.kind {
         case .users(let users):
-            let reports = pagedReports(batch.userReports, users: users)
+            let reports = pagedReports(batch.userReports)
             let data = self.data
             batch.files += parallelMap(count: reports.count, workers: workers, makeScratch: {}) { index, _ in
                 data.userFiles(reports[index])
@@ -166,10 +188,11 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
 
     public var dataLinks: [(file: String, target: String)] { data.dataLinks }
 
-    /// The reports of the batch's users that get a page (all of them unless `--users` or `--sample`).
-    private func pagedReports(_ reports: [UserReport], users: Range<Int>) -> [UserReport] {
-        guard facts.userPages.isSubset else { return reports }
-        return zip(users, reports).filter { facts.userPages.has($0.0) }.map(\.1)
+    /// The reports of the batch's users that get a page (all of them unless
+    /// `--users` or `--sample`) and are this build's shard's.
+    private func pagedReports(_ reports: [UserReport]) -> [UserReport] {
+        guard facts.userPages.isSubset || shard != nil else { return reports }
+        return reports.filter { facts.userPages.has($0.index) && shard?.owns($0.index) ?? true }
     }
 
     /// The results in index order, or the first error in index order, so a

@@ -43,6 +43,8 @@ public struct SiteBuilder: Sendable {
         /// Other files the build reads (such as `--users FILE`), as (what, path):
         /// like the data, templates and settings, they must not lie inside the output.
         public var otherInputs: [(what: String, path: String)] = []
+        /// Render one part of the site (`--shard I/N`, `SiteShard`); nil for all of it.
+        public var shard: SiteShard? = nil
 
         /// Every input of the build as (what, path), for `SiteWriter.refuseInputsInside`.
         var inputs: [(what: String, path: String)] {

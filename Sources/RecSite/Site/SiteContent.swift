@@ -94,9 +94,12 @@ public struct SiteContentInputs: Sendable {
     public let changes: SiteChanges
     /// The recommendations' explanations, with the data folder's cache.
     public let explainer: Explainer
+    /// The part of the site to render (`--shard`); nil for all of it.
+    public let shard: SiteShard?
 
     public init(model: RecommenderModel, templates: TemplateLibrary, recommendations: [[Recommendation]],
-                assets: [SiteFile], changes: SiteChanges, explainer: Explainer = Explainer()) {
+                assets: [SiteFile], changes: SiteChanges, explainer: Explainer = Explainer(), shard: SiteShard? = nil) {
+        self.shard = shard
         self.explainer = explainer
         self.model = model
         self.templates = templates

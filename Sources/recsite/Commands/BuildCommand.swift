@@ -53,6 +53,12 @@ struct BuildCommand: ParsableCommand {
         users index, items, popular, compare, data quality, methodology) still cover every user; users \
         without a page appear there as plain text. docs/publishing.md has the sizes per format.
 
+        --shard I/N renders one of N parts of the site into --out, so that N machines or Spark \
+        tasks render a large site at once: every shard runs the engine on all the data, then writes \
+        the pages and files of users and items number I, I+N, I+2N… (in ID order), and shard 1 also \
+        the site-wide ones. `recsite merge --out site shard-1 … shard-N` puts them together and \
+        checks every link; the result is byte for byte the whole build (docs/scale.md).
+
         While it writes, a build holds .<out>.lock beside --out: a second build writing the same \
         folder is refused. SIGINT, SIGTERM or SIGHUP while writing removes the unfinished copy and leaves \
         the previous site as it was; a full disk or a file-size limit does the same.
@@ -111,6 +117,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print nothing on stderr but errors.")
     var quiet = false
 
+    @Option(help: ArgumentHelp(
+        "Render part I of N of the site (1 ≤ I ≤ N): its users' and items' files, and with I = 1 the site-wide ones; join the parts with recsite merge.",
+        valueName: "I/N"))
+    var shard: String?
+
     @Option(help: ArgumentHelp("Threads to use (default: all cores, or RECSITE_WORKERS).", valueName: "n"))
     var workers: Int?
 
@@ -127,6 +138,9 @@ struct BuildCommand: ParsableCommand {
         }
         if users != nil && sample != nil { throw ValidationError("Give --users FILE or --sample N, not both.") }
         if let sample, sample < 0 { throw ValidationError("--sample must be at least 0.") }
+        if let shard, SiteShard(shard) == nil {
+            throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, such as 1/4 (got '\(shard)').")
+        }
     }
 
     func run() throws {
@@ -149,6 +163,7 @@ struct BuildCommand: ParsableCommand {
         settings.hasEvaluation = evaluate || evaluation != nil
         settings.formats = SiteFormats(list: formats) ?? .all
         settings.force = force
+        settings.shard = shard.flatMap(SiteShard.init)
         settings.otherInputs = [users.map { ("the --users file", $0) }, evaluation.map { ("the evaluation file", $0) }]
             .compactMap { $0 }
         let selection = try UserSelection(file: users, sample: sample, seed: seed), formats = settings.formats
@@ -179,15 +194,7 @@ struct BuildCommand: ParsableCommand {
             }
         } catch let error as RecSiteError {
             signals?.stop()
-            switch error {
-            case .interrupted(let number, _, _, _):
-                InterruptSignals.report(error)
-                throw ExitCode(InterruptSignals.status(number))
-            case .writeFailed, .refusingToReplace:
-                StandardError.write("Error: \(error.description)\n")
-                throw ExitCode(3)
-            default: throw error
-            }
+            throw SiteWriteErrors.translate(error)
         }
     }
 
