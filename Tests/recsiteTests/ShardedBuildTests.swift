@@ -74,6 +74,9 @@ struct ShardedBuildTests {
         let merged = try Self.files(work.path("merged"))
         #expect(merged.keys.sorted() == whole.keys.sorted())
         #expect(merged == whole)
+        // The files are linked from the shards, not written again.
+        let inode = { (path: String) in try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int }
+        #expect(try inode(work.path("merged") + "/index.md") == inode(work.path("shard-1") + "/index.md"))
     }
 
     /// User u and item i go to shard u mod N + 1 (in ID order: u1 is number

@@ -2,7 +2,10 @@ import RecEngine
 
 /// `recsite merge`: the folders of `recsite build --shard I/N`, I = 1…N,
 /// put together into one site, written as a build writes one (staged,
-/// locked, swapped in atomically; unchanged files keep their inode).
+/// locked, swapped in atomically; unchanged files keep their inode). The
+/// shards' files are hard-linked into the site, not copied (copied across
+/// file systems), so a merge reads the pages for their links and writes
+/// no file's bytes.
 ///
 /// Before anything is swapped in it checks that the folders are the N
 /// shards of one build (their markers: same N, same build key, each I
@@ -18,7 +21,7 @@ public struct ShardMerge: Sendable {
     public let workers: Int
     /// As `SiteBuilder.Options.force`.
     public let force: Bool
-    /// Files read, link-read and written per batch.
+    /// Files link-read and linked per batch.
     public let batchSize = 4096
 
     public init(shards: [String], target: String, workers: Int = ProcessInfoCores.count, force: Bool = false) {
@@ -50,11 +53,10 @@ public struct ShardMerge: Sendable {
             var pages: [LinkChecker.PageLinks] = []
             for start in stride(from: 0, to: sources.count, by: batchSize) {
                 let batch = Array(sources[start..<min(sources.count, start + batchSize)])
-                let files = try parallelMap(count: batch.count, workers: workers, makeScratch: {}) { index, _ in
-                    Result { try Self.read(batch[index], renderer: renderer) }
-                }.map { try $0.get() }
-                pages += files.compactMap(\.links)
-                try site.put(files.map(\.file))
+                pages += try parallelMap(count: batch.count, workers: workers, makeScratch: {}) { index, _ in
+                    Result { try Self.links(of: batch[index], renderer: renderer) }
+                }.compactMap { try $0.get() }
+                try site.putLinked(batch.map { (path: $0.path, source: $0.folder + "/" + $0.path) })
             }
             console.phase("checking links")
             try LinkChecker.verify(pages, paths: site.paths, extraLinks: dataLinks, workers: workers)
@@ -116,22 +118,22 @@ public struct ShardMerge: Sendable {
         return (sources, markers.first { $0.shard.rendersSiteWide }!.dataLinks)
     }
 
-    /// A shard's file, and its links when it is a page.
-    private static func read(_ source: Source, renderer: MarkdownRenderer) throws
-        -> (file: SiteFile, links: LinkChecker.PageLinks?) {
+    /// The links of a shard's file when it is a page; nil for other files.
+    /// - Throws: `RecSiteError.invalidConfig` when the file is not a regular
+    ///   file (a shard holds nothing else) or cannot be read.
+    private static func links(of source: Source, renderer: MarkdownRenderer) throws -> LinkChecker.PageLinks? {
         let full = source.folder + "/" + source.path
+        guard FileSystem.fileSize(full) != nil else {
+            throw RecSiteError.invalidConfig(path: full, reason: "listed in the shard's manifest but not a regular file")
+        }
+        let isMarkdown = source.path.hasSuffix(".md") && source.path != SiteLanding.readmePath  // its links are data links
+        let isHTML = source.path.hasSuffix(".html") && !source.path.hasPrefix("assets/")
+        guard isMarkdown || isHTML else { return nil }
         guard let bytes = FileSystem.read(full) else {
             throw RecSiteError.invalidConfig(path: full, reason: "listed in the shard's manifest but cannot be read")
         }
-        let file = SiteFile(path: source.path, bytes: bytes)
-        if source.path.hasSuffix(".md") && source.path != "README.md" {
-            let text = String(decoding: bytes, as: UTF8.self)
-            return (file, .init(page: source.path, links: try LinkChecker.links(inMarkdown: text, renderer: renderer)))
-        }
-        if source.path.hasSuffix(".html") && !source.path.hasPrefix("assets/") {
-            let text = String(decoding: bytes, as: UTF8.self)
-            return (file, .init(page: source.path, links: LinkChecker.links(inHTML: text)))
-        }
-        return (file, nil)
+        let text = String(decoding: bytes, as: UTF8.self)
+        return .init(page: source.path, links: isMarkdown ? try LinkChecker.links(inMarkdown: text, renderer: renderer)
+                                                          : LinkChecker.links(inHTML: text))
     }
 }

@@ -127,6 +127,21 @@ enum FileSystem {
         _ = utimensat(AT_FDCWD, new, &times, 0)
     }
 
+    /// `linkOrCopy` of a file read only when it must be copied.
+    static func linkOrCopy(existing: String, new: String) throws {
+        if link(existing, new) == 0 { return }
+        guard let bytes = read(existing) else {
+            throw RecSiteError.writeFailed(path: new, reason: "cannot read \(existing) to copy it: \(reason())")
+        }
+        try linkOrCopy(existing: existing, new: new, bytes: bytes)
+    }
+
+    /// Whether two regular files hold the same bytes (sizes first).
+    static func sameContents(_ a: String, _ b: String) -> Bool {
+        guard let size = fileSize(a), fileSize(b) == size, let bytes = read(b) else { return false }
+        return hasContents(a, bytes)
+    }
+
     /// `mkdir` of one folder whose parent exists; an existing folder (or a
     /// link to one, as macOS's `/tmp` or a linked home folder) is fine.
     /// - Throws: `RecSiteError.writeFailed` naming the path.

@@ -95,9 +95,39 @@ final class StagedSite: SiteSink {
             reason: reason + (existing != nil ? "; nothing was changed, the previous site is intact" : "; nothing was written"))
     }
 
-    private func write(_ files: [SiteFile]) throws {
-        for file in files {
-            var folder = file.path
+    /// Puts files that exist elsewhere (a shard's folder) into staging as
+    /// hard links to them, copies where linking is impossible; a file whose
+    /// bytes equal the old site's is linked from the old site, as `put` does.
+    /// - Throws: as `put`.
+    func putLinked(_ files: [(path: String, source: String)]) throws {
+        for file in files { try ledger.admit(file.path) }
+        try makeFolders(for: files.map(\.path))
+        let (staging, target, existingSet, interruption) = (self.staging, self.target, self.existingSet, guarder.interruption)
+        let results = parallelMap(count: files.count, workers: workers, makeScratch: {}) { index, _ in
+            Result { () throws -> SiteTally.Status in
+                try interruption.check()
+                let (path, source) = files[index]
+                let new = staging + "/" + path
+                guard existingSet.contains(path) else {
+                    try FileSystem.linkOrCopy(existing: source, new: new)
+                    return .added
+                }
+                let old = target + "/" + path
+                if FileSystem.sameContents(old, source) {
+                    try FileSystem.linkOrCopy(existing: old, new: new)
+                    return .unchanged
+                }
+                try FileSystem.linkOrCopy(existing: source, new: new)
+                return .changed
+            }
+        }
+        for (file, result) in zip(files, results) { tally.record(file.path, try result.get()) }
+    }
+
+    /// Makes the folders of `paths` in staging that are not made yet, parents first.
+    private func makeFolders(for paths: [String]) throws {
+        for path in paths {
+            var folder = path
             var missing: [String] = []
             while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = String(folder[..<slash])
@@ -109,6 +139,10 @@ final class StagedSite: SiteSink {
                 madeFolders.insert(folder)
             }
         }
+    }
+
+    private func write(_ files: [SiteFile]) throws {
+        try makeFolders(for: files.map(\.path))
         let (staging, target, existingSet, interruption) = (self.staging, self.target, self.existingSet, guarder.interruption)
         let results = parallelMap(count: files.count, workers: workers, makeScratch: {}) { index, _ in
             Result { () throws -> SiteTally.Status in
