@@ -36,7 +36,7 @@ public struct ServerResponse: Sendable {
 
     /// A JSON document as the site's data files hold it (pretty, final newline).
     static func json(_ value: JSONValue, status: Int = 200) -> ServerResponse {
-        ServerResponse(status: status, contentType: ContentType.json, body: Array(SiteData.json(value).utf8))
+        ServerResponse(status: status, contentType: ContentType.json, body: SiteData.json(value))
     }
 
     /// `{"error": message, "status": status, …details}`: every failure's shape.

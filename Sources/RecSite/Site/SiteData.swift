@@ -31,10 +31,10 @@ public struct SiteData: Sendable {
         let users = usersIndex(summaries)
         let searchUsers = usersIndex(summaries, shown: { DisplayText.capped($0) })
         return [
-            SiteFile(path: SitePaths.health, text: Self.json(api.health())),
-            SiteFile(path: SitePaths.popularJSON, text: Self.json(api.popular())),
-            SiteFile(path: SitePaths.usersJSON, text: Self.json(users)),
-            SiteFile(path: SitePaths.itemsJSON, text: Self.json(itemsIndex())),
+            SiteFile(path: SitePaths.health, bytes: Self.json(api.health())),
+            SiteFile(path: SitePaths.popularJSON, bytes: Self.json(api.popular())),
+            SiteFile(path: SitePaths.usersJSON, bytes: Self.json(users)),
+            SiteFile(path: SitePaths.itemsJSON, bytes: Self.json(itemsIndex())),
             SiteFile(path: Self.searchIndexScript, text: searchIndexScript(users: searchUsers)),
             SiteFile(path: SitePaths.popularMoviesCSV, text: CSVExports(model: model).popularMovies()),
         ] + SiteLanding.files(model: model, formats: formats)
@@ -46,8 +46,8 @@ public struct SiteData: Sendable {
         let api = APIDocuments(model: model), csv = CSVExports(model: model)
         let id = report.user.id
         return [
-            SiteFile(path: SitePaths.recommendationsJSON(id), text: Self.json(api.recommendations(report, k: model.config.k))),
-            SiteFile(path: SitePaths.userHistoryJSON(id), text: Self.json(api.userHistory(report))),
+            SiteFile(path: SitePaths.recommendationsJSON(id), bytes: Self.json(api.recommendations(report, k: model.config.k))),
+            SiteFile(path: SitePaths.userHistoryJSON(id), bytes: Self.json(api.userHistory(report))),
             SiteFile(path: SitePaths.completeHistoryCSV(id), text: csv.completeHistory(report)),
             SiteFile(path: SitePaths.recommendationsCSV(id), text: csv.recommendations(report)),
             SiteFile(path: SitePaths.movieReportCSV(id), text: csv.movieReport(report)),
@@ -59,7 +59,7 @@ public struct SiteData: Sendable {
     public func itemFiles(_ report: ItemReport) -> [SiteFile] {
         let id = report.item.id
         return [
-            SiteFile(path: SitePaths.recommendedToJSON(id), text: Self.json(APIDocuments(model: model).recommendedTo(report))),
+            SiteFile(path: SitePaths.recommendedToJSON(id), bytes: Self.json(APIDocuments(model: model).recommendedTo(report))),
             SiteFile(path: SitePaths.recommendedToCSV(id), text: CSVExports(model: model).recommendedTo(report)),
         ]
     }
@@ -125,8 +125,12 @@ public struct SiteData: Sendable {
 
     private func userPage(_ u: Int) -> JSONValue { userPageAddress(u).map(JSONValue.string) ?? .null }
 
-    /// A data file's text: pretty JSON and a final newline. The server
+    /// A data file's bytes: pretty JSON and a final newline. The server
     /// (`recsite serve`) answers with the same text, so a static file and
     /// its live twin are equal byte for byte.
-    public static func json(_ value: JSONValue) -> String { value.serialized(pretty: true) + "\n" }
+    public static func json(_ value: JSONValue) -> [UInt8] {
+        var bytes = value.serializedBytes(pretty: true)
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
 }

@@ -18,6 +18,23 @@ struct JSONValueTests {
         #expect(parsed["s"] == hostile)
     }
 
+    /// Integers are written digit by digit: the same text as `String(_:)`.
+    @Test(arguments: [0, 7, -7, 10, 1_000_000, -1_000_000_007, Int.max, Int.min])
+    func integersAsStringWritesThem(_ value: Int) {
+        #expect(JSONValue.integer(value).serialized() == String(value))
+        #expect(JSONValue.array([.integer(value)]).serializedBytes() == Array("[\(value)]".utf8))
+    }
+
+    /// Pretty output indents two spaces a level, also past the 16 made once.
+    @Test func deepNestingIndentsEveryLevel() {
+        var value = JSONValue.integer(1)
+        for _ in 0..<20 { value = .array([value]) }
+        let lines = value.serialized(pretty: true).split(separator: "\n")
+        #expect(lines.count == 41)
+        #expect(lines[20] == Substring(String(repeating: "  ", count: 20) + "1"))
+        #expect(lines[21] == Substring(String(repeating: "  ", count: 19) + "]"))
+    }
+
     @Test func prettyOutputParsesToTheSameValue() throws {
         let value = JSONValue.object([("items", .array([.object([("rank", .integer(1)), ("x", .number(2.5))]), .array([])]))])
         let compact = try JSONSerialization.jsonObject(with: Data(value.serialized().utf8)) as? NSDictionary
