@@ -215,7 +215,8 @@ def notes(result):
                      f"measured later by `bench/run.py --engine-only` (`make bench-engine`), at recsite "
                      f"{engine_machine['recsite']}"
                      + (f", with a load average of {load[0]} before and {load[1]} after on {engine_machine['cores']} "
-                        f"cores (other jobs were running)" if load else "")
+                        f"cores" + (" (other jobs were running)" if max(load) > engine_machine["cores"] else "")
+                        if load else "")
                      + f"; the build, HTML and Hugo rows at recsite {result['machine']['recsite']}.")
     hugo = result["hugo"]
     if "html_files" in hugo:
