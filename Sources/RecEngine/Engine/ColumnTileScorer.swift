@@ -5,7 +5,8 @@
 ///
 /// For each tile of columns j0..<j0+width, the tile's cells of every
 /// similarity row are scattered into a small dense block (items × width
-/// doubles, about 1.3 MB at 10 000 items, so it stays in the core's cache),
+/// doubles, about 1.3 MB at 10 000 items, so it stays in the core's cache;
+/// for a symmetric similarity from the tile's own rows, read in order),
 /// then each user's scores for those columns are summed in registers over
 /// the history in ID order and offered to the user's `TopK`. The sparse walk
 /// instead scatters into a score array per user and reads every row from
@@ -43,13 +44,30 @@ enum ColumnTileScorer {
     private static func best(users: Range<Int>, matrix: InteractionMatrix, similarity: ItemSimilarity,
                              k: Int) -> [Candidates] {
         var best = users.map { _ in TopK(capacity: k) }
+        // Each list's `lowestAdmissibleScore`, kept beside it: most (user,
+        // tile) pairs end at the test against it, without touching the list.
+        var floors = [Double](repeating: -.infinity, count: users.count)
         let n = matrix.itemCount
         var tile = [Double](repeating: 0, count: n * width)
-        forEachTile(&tile, itemCount: n, similarity: similarity) { tile, j0 in
-            for u in users {
-                score(user: u, tile: tile, firstColumn: j0, itemCount: n, matrix: matrix,
-                      into: &best[u - users.lowerBound])
+        matrix.rowStart.withUnsafeBufferPointer { rowStart in
+        matrix.rowItem.withUnsafeBufferPointer { rowItem in
+        matrix.rowScore.withUnsafeBufferPointer { rowScore in
+        floors.withUnsafeMutableBufferPointer { floors in
+            forEachTile(&tile, itemCount: n, similarity: similarity) { tile, j0 in
+                for offset in 0..<users.count {
+                    let u = users.lowerBound + offset
+                    let (low, high) = scores(of: rowStart[u]..<rowStart[u + 1], tile: tile, rowItem: rowItem,
+                                             rowScore: rowScore)
+                    // Most tiles hold nothing a full list admits: test all lanes at once first.
+                    let floor = SIMD8<Double>(repeating: floors[offset])
+                    guard any((low .>= floor) .& (low .> 0)) || any((high .>= floor) .& (high .> 0)) else { continue }
+                    offer(low, high, user: u, firstColumn: j0, itemCount: n, matrix: matrix, to: &best[offset])
+                    floors[offset] = best[offset].lowestAdmissibleScore
+                }
             }
+        }
+        }
+        }
         }
         // The reasons, read from the tiles again rather than by a binary
         // search of a sparse row per (history item, candidate).
@@ -78,12 +96,38 @@ enum ColumnTileScorer {
     private static func forEachTile(_ tile: inout [Double], itemCount n: Int, similarity: ItemSimilarity,
                                     _ body: (UnsafePointer<Double>, Int) -> Void) {
         // Where each similarity row's next tile starts: rows hold ascending neighbours.
-        var cursor = Array(similarity.rowStart.dropLast())
+        var cursor = similarity.isSymmetric ? [] : Array(similarity.rowStart.dropLast())
         var j0 = 0
         while j0 < n {
-            fill(&tile, columns: j0..<min(j0 + width, n), similarity: similarity, cursor: &cursor)
+            if similarity.isSymmetric {
+                fillFromRows(&tile, columns: j0..<min(j0 + width, n), similarity: similarity)
+            } else {
+                fill(&tile, columns: j0..<min(j0 + width, n), similarity: similarity, cursor: &cursor)
+            }
             tile.withUnsafeBufferPointer { body($0.baseAddress!, j0) }
             j0 += width
+        }
+    }
+
+    /// `fill` for a symmetric similarity: column j is row j, so the tile is
+    /// written from its columns' rows, read front to back. (Walking every
+    /// row's cursor instead reads 10 000 places of a 500 MB array per tile
+    /// and waited on memory for most of L's recommend step.)
+    private static func fillFromRows(_ tile: inout [Double], columns: Range<Int>, similarity: ItemSimilarity) {
+        let j0 = columns.lowerBound
+        tile.withUnsafeMutableBufferPointer { tile in
+        similarity.rowStart.withUnsafeBufferPointer { rowStart in
+        similarity.neighbour.withUnsafeBufferPointer { neighbour in
+        similarity.similarity.withUnsafeBufferPointer { values in
+            tile.update(repeating: 0)
+            for j in columns {
+                for q in rowStart[j]..<rowStart[j + 1] {
+                    tile[Int(neighbour[q]) * width + j - j0] = values[q]
+                }
+            }
+        }
+        }
+        }
         }
     }
 
@@ -111,33 +155,35 @@ enum ColumnTileScorer {
         }
     }
 
-    /// User u's scores for the tile's columns, offered to `best`.
+    /// The tile's 16 scores of the history at `positions`, in registers,
+    /// each summed over the history in ID order.
     @inline(__always)
-    private static func score(user u: Int, tile: UnsafePointer<Double>, firstColumn j0: Int, itemCount n: Int,
-                              matrix: InteractionMatrix, into best: inout TopK) {
+    private static func scores(of positions: Range<Int>, tile: UnsafePointer<Double>,
+                               rowItem: UnsafeBufferPointer<Int32>, rowScore: UnsafeBufferPointer<Double>)
+        -> (SIMD8<Double>, SIMD8<Double>) {
         var low = SIMD8<Double>(), high = SIMD8<Double>()
-        matrix.rowItem.withUnsafeBufferPointer { rowItem in
-        matrix.rowScore.withUnsafeBufferPointer { rowScore in
-            for p in matrix.row(u) {
-                let r = rowScore[p]
-                guard r > 0 else { continue }
-                let cells = UnsafeRawPointer(tile + Int(rowItem[p]) * width)
-                let a = cells.loadUnaligned(as: SIMD8<Double>.self)
-                let b = cells.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
-                let rs = SIMD8<Double>(repeating: r)
-                if r.isFinite {
-                    low += a * rs
-                    high += b * rs
-                } else {
-                    low += (a * rs).replacing(with: 0, where: a .== 0)
-                    high += (b * rs).replacing(with: 0, where: b .== 0)
-                }
+        for p in positions {
+            let r = rowScore[p]
+            guard r > 0 else { continue }
+            let cells = UnsafeRawPointer(tile + Int(rowItem[p]) * width)
+            let a = cells.loadUnaligned(as: SIMD8<Double>.self)
+            let b = cells.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
+            let rs = SIMD8<Double>(repeating: r)
+            if r.isFinite {
+                low += a * rs
+                high += b * rs
+            } else {
+                low += (a * rs).replacing(with: 0, where: a .== 0)
+                high += (b * rs).replacing(with: 0, where: b .== 0)
             }
         }
-        }
-        // Most tiles hold nothing a full list admits: test all lanes at once first.
-        let floor = SIMD8<Double>(repeating: best.lowestAdmissibleScore)
-        guard any((low .>= floor) .& (low .> 0)) || any((high .>= floor) .& (high .> 0)) else { return }
+        return (low, high)
+    }
+
+    /// Offers user u's scores of the tile's columns to `best`: those > 0,
+    /// admitted by the list, and outside H(u).
+    private static func offer(_ low: SIMD8<Double>, _ high: SIMD8<Double>, user u: Int, firstColumn j0: Int,
+                              itemCount n: Int, matrix: InteractionMatrix, to best: inout TopK) {
         for t in 0..<min(width, n - j0) {
             let s = t < 8 ? low[t] : high[t - 8]
             let j = Int32(j0 + t)

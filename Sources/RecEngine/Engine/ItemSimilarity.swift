@@ -27,6 +27,10 @@ public struct ItemSimilarity: Sendable {
     /// Whether `Recommender.recommendAll` scores by `ColumnTileScorer`: rows
     /// mostly full where walked, but too many cells for `denseRows`.
     let scoresByColumnTiles: Bool
+    /// Whether row i's entry for j is row j's entry for i, bit for bit
+    /// (every option but keeping the top N neighbours), so a column of the
+    /// matrix can be read as a row.
+    let isSymmetric: Bool
 
     /// Which storage to keep besides the sparse rows.
     enum Layout: Sendable {
@@ -126,6 +130,7 @@ public struct ItemSimilarity: Sendable {
         self.rowStart = rowStart
         self.neighbour = neighbour
         self.similarity = similarity
+        isSymmetric = options.neighbours == nil
         let dense: Bool
         switch layout {
         case .automatic:
