@@ -101,27 +101,10 @@ final class StagedSite: SiteSink {
     /// - Throws: as `put`.
     func putLinked(_ files: [(path: String, source: String)]) throws {
         for file in files { try ledger.admit(file.path) }
-        try makeFolders(for: files.map(\.path))
-        let (staging, target, existingSet, interruption) = (self.staging, self.target, self.existingSet, guarder.interruption)
-        let results = parallelMap(count: files.count, workers: workers, makeScratch: {}) { index, _ in
-            Result { () throws -> SiteTally.Status in
-                try interruption.check()
-                let (path, source) = files[index]
-                let new = staging + "/" + path
-                guard existingSet.contains(path) else {
-                    try FileSystem.linkOrCopy(existing: source, new: new)
-                    return .added
-                }
-                let old = target + "/" + path
-                if FileSystem.sameContents(old, source) {
-                    try FileSystem.linkOrCopy(existing: old, new: new)
-                    return .unchanged
-                }
-                try FileSystem.linkOrCopy(existing: source, new: new)
-                return .changed
-            }
-        }
-        for (file, result) in zip(files, results) { tally.record(file.path, try result.get()) }
+        try place(files.map(\.path),
+                  unchanged: { index, old in FileSystem.sameContents(old, files[index].source) },
+                  linkOld: { _, old, new in try FileSystem.linkOrCopy(existing: old, new: new) },
+                  make: { index, new in try FileSystem.linkOrCopy(existing: files[index].source, new: new) })
     }
 
     /// Makes the folders of `paths` in staging that are not made yet, parents first.
@@ -142,27 +125,40 @@ final class StagedSite: SiteSink {
     }
 
     private func write(_ files: [SiteFile]) throws {
-        try makeFolders(for: files.map(\.path))
+        try place(files.map(\.path),
+                  unchanged: { index, old in FileSystem.hasContents(old, files[index].bytes) },
+                  linkOld: { index, old, new in try FileSystem.linkOrCopy(existing: old, new: new, bytes: files[index].bytes) },
+                  make: { index, new in try FileSystem.create(new, files[index].bytes) })
+    }
+
+    /// Puts the files at `paths` into staging on `workers` threads, checking
+    /// the interruption between files: a path the old site lacks, or whose
+    /// file there is not `unchanged`, is made by `make` (added or changed);
+    /// an unchanged one is linked from the old site by `linkOld`, keeping its
+    /// inode and modification time. Each closure gets the file's index.
+    private func place(_ paths: [String], unchanged: (Int, _ old: String) -> Bool,
+                       linkOld: (Int, _ old: String, _ new: String) throws -> Void,
+                       make: (Int, _ new: String) throws -> Void) throws {
+        try makeFolders(for: paths)
         let (staging, target, existingSet, interruption) = (self.staging, self.target, self.existingSet, guarder.interruption)
-        let results = parallelMap(count: files.count, workers: workers, makeScratch: {}) { index, _ in
+        let results = parallelMap(count: paths.count, workers: workers, makeScratch: {}) { index, _ in
             Result { () throws -> SiteTally.Status in
                 try interruption.check()
-                let file = files[index]
-                let new = staging + "/" + file.path
-                guard existingSet.contains(file.path) else {
-                    try FileSystem.create(new, file.bytes)
+                let new = staging + "/" + paths[index]
+                guard existingSet.contains(paths[index]) else {
+                    try make(index, new)
                     return .added
                 }
-                let old = target + "/" + file.path
-                if FileSystem.hasContents(old, file.bytes) {
-                    try FileSystem.linkOrCopy(existing: old, new: new, bytes: file.bytes)
+                let old = target + "/" + paths[index]
+                if unchanged(index, old) {
+                    try linkOld(index, old, new)
                     return .unchanged
                 }
-                try FileSystem.create(new, file.bytes)
+                try make(index, new)
                 return .changed
             }
         }
-        for (file, result) in zip(files, results) { tally.record(file.path, try result.get()) }
+        for (path, result) in zip(paths, results) { tally.record(path, try result.get()) }
     }
 
     /// Renames staging to the target, moving an old site aside first and
