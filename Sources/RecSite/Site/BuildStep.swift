@@ -127,13 +127,13 @@ public struct BuildStep: Sendable {
         let formats = state.options.formats
         state.links.record(batch.html.flatMap { formats.links(of: $0) }, workers: state.options.workers)
     }, finish: { state in
+        let dataLinks = state.content!.dataLinks.filter { state.options.formats.includes(path: $0.file) }
         if let shard = state.options.shard {
-            let dataLinks = state.content!.dataLinks.filter { state.options.formats.includes(path: $0.file) }
             try state.sink!.put([ShardMarker(shard: shard, build: ShardMarker.buildKey(state), dataLinks: dataLinks).file])
             return
         }
         state.console.phase("checking links")
-        state.links.record(targets: state.content!.dataLinks.filter { state.options.formats.includes(path: $0.file) })
+        state.links.record(targets: dataLinks)
         try state.links.verify(paths: state.sink!.paths)
     })
 

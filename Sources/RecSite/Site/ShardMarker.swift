@@ -36,7 +36,7 @@ public struct ShardMarker: Sendable, Equatable {
             ("shard", .integer(shard.index)), ("of", .integer(shard.count)), ("build", .string(build)),
             ("data_links", .array(dataLinks.map { .array([.string($0.file), .string($0.target)]) })),
         ])
-        return SiteFile(path: SiteShard.markerPath, text: json.serialized(pretty: true) + "\n")
+        return SiteFile(path: SiteShard.markerPath, bytes: SiteData.json(json))
     }
 
     /// Reads a marker written by a shard build.

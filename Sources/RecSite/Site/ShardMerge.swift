@@ -83,15 +83,13 @@ public struct ShardMerge: Sendable {
         }
         let markers = try shards.map { try ShardMarker.read(path: $0 + "/" + SiteShard.markerPath) }
         let count = markers[0].shard.count
+        var folderOf: [Int: String] = [:]
         for (folder, marker) in zip(shards, markers) {
             if marker.shard.count != count || marker.build != markers[0].build {
                 throw RecSiteError.invalidConfig(
                     path: folder, reason: "shard \(marker.shard.name) of another build than \(shards[0]) "
                         + "(shard \(markers[0].shard.name)); build every shard from the same data, settings and flags")
             }
-        }
-        var folderOf: [Int: String] = [:]
-        for (folder, marker) in zip(shards, markers) {
             if let other = folderOf.updateValue(folder, forKey: marker.shard.index) {
                 throw RecSiteError.invalidConfig(path: folder, reason: "shard \(marker.shard.name) is also in \(other)")
             }

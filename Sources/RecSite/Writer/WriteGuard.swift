@@ -155,19 +155,20 @@ final class WriteGuard: Sendable {
         for staging in made(".\(name).staging-") {
             let path = parent + "/" + staging
             // The marker goes just before the swap: a build killed then left a whole site.
-            if FileSystem.read(path + "/" + StagedSite.markerName) == StagedSite.marker(for: path) || isOldSite(path)
-                || isBeingMarked(path) {
+            let marker = FileSystem.read(path + "/" + StagedSite.markerName)
+            if marker == StagedSite.marker(for: path) || isOldSite(path) || isBeingMarked(path, marker: marker) {
                 try? FileSystem.removeTree(path)
             }
         }
     }
 
     /// Whether `staging` is one a build was killed in while writing its
-    /// marker: it holds the marker file alone, with the start of its bytes.
-    private static func isBeingMarked(_ staging: String) -> Bool {
-        guard (try? FileManager.default.contentsOfDirectory(atPath: staging)) == [StagedSite.markerName],
-              let written = FileSystem.read(staging + "/" + StagedSite.markerName) else { return false }
-        return StagedSite.marker(for: staging).starts(with: written)
+    /// marker: it holds the marker file alone, with the start of its bytes
+    /// (`marker`, as read).
+    private static func isBeingMarked(_ staging: String, marker: [UInt8]?) -> Bool {
+        guard let marker, (try? FileManager.default.contentsOfDirectory(atPath: staging)) == [StagedSite.markerName]
+        else { return false }
+        return StagedSite.marker(for: staging).starts(with: marker)
     }
 
     /// Whether `folder` is a site a build moved aside (or finished staging):

@@ -18,7 +18,7 @@ struct JSONValueTests {
         #expect(parsed["s"] == hostile)
     }
 
-    /// Integers are written digit by digit: the same text as `String(_:)`.
+    /// Integers read as `String(_:)` writes them, also at the extremes.
     @Test(arguments: [0, 7, -7, 10, 1_000_000, -1_000_000_007, Int.max, Int.min])
     func integersAsStringWritesThem(_ value: Int) {
         #expect(JSONValue.integer(value).serialized() == String(value))
