@@ -28,12 +28,14 @@ compile() {  # compile SOURCES... (flags included)
   swiftc -O -g -sanitize=fuzzer,address -parse-as-library "$@" -o "$binary" 2> "$work/compile.log" \
     || { grep -v 'Cannot export local symbol' "$work/compile.log" >&2; exit 1; }
 }
-stale() { [ ! -x "$binary" ] || [ -n "$(find "$@" -name '*.swift' -newer "$binary")" ]; }
+stale() { [ ! -x "$binary" ] || [ -n "$(find "$@" \( -name '*.swift' -o -name '*.[ch]' \) -newer "$binary")" ]; }
 sep=$'\n%%\n'
 case "$target" in
 cleansing)
-  stale Fuzz/FuzzCleansing.swift Sources/RecEngine \
-    && compile -module-name RecEngineFuzz Fuzz/FuzzCleansing.swift $(find Sources/RecEngine -name '*.swift' | sort)
+  stale Fuzz/FuzzCleansing.swift Sources/RecEngine Sources/CTileKernel \
+    && clang -O2 -c Sources/CTileKernel/TileKernel.c -I Sources/CTileKernel/include -o "$work/TileKernel.o" \
+    && compile -module-name RecEngineFuzz -I Sources/CTileKernel/include "$work/TileKernel.o" \
+      Fuzz/FuzzCleansing.swift $(find Sources/RecEngine -name '*.swift' | sort)
   # Seeds: every case folder of the bad-input corpus and the head of data/,
   # each as one input with the three files joined by the separator line.
   seed() {  # seed NAME FOLDER
@@ -64,7 +66,7 @@ rendering)
     && compile -module-name RecSiteFuzz -I .build/debug/Modules -I Sources/CCmarkGFM \
       -I .build/checkouts/Yams/Sources/CYaml/include \
       Fuzz/FuzzRendering.swift $(find Sources/RecSite -name '*.swift' | sort) \
-      .build/debug/RecEngine.build/*.o .build/debug/Yams.build/*.o $(find .build/debug/CYaml.build -name '*.o') \
+      .build/debug/RecEngine.build/*.o .build/debug/CTileKernel.build/*.o .build/debug/Yams.build/*.o $(find .build/debug/CYaml.build -name '*.o') \
       -lcmark-gfm -lcmark-gfm-extensions
   printf 'Gundala\xffSiti Nurhaliza\xffaction\xffBecause you watched Laskar Pelangi (62%%).' > "$work/seeds/plain"
   printf '<script>alert(1)</script>\xffa@b.com xmpp:x@y\xff| x | y |\xff# h\n---\n* [x](javascript:1) www.a.org http://b' \

@@ -1,3 +1,5 @@
+internal import CTileKernel
+
 /// Every user's best cf candidates, scored a tile of `width` item columns at
 /// a time, for a similarity too large to keep dense but mostly full where
 /// the histories walk it (10 000 items: 42 % of the pairs, 79 % of the
@@ -18,8 +20,8 @@
 /// bit for bit. An infinite r would make `0 · r` NaN, so its zero cells add
 /// nothing instead.
 enum ColumnTileScorer {
-    /// Columns per tile: two `SIMD8<Double>` accumulators.
-    static let width = 16
+    /// Columns per tile: two 8-lane accumulators (`RECSITE_TILE_WIDTH`).
+    static let width = Int(RECSITE_TILE_WIDTH)
 
     /// One user's best candidates, score descending then ID order, each
     /// with its top contribution (`Recommender.topContribution`).
@@ -48,23 +50,30 @@ enum ColumnTileScorer {
         // tile) pairs end at the test against it, without touching the list.
         var floors = [Double](repeating: -.infinity, count: users.count)
         let n = matrix.itemCount
-        var tile = [Double](repeating: 0, count: n * width)
+        let tile = Tile(itemCount: n)
+        defer { tile.deallocate() }
+        // The users whose lists a tile's scores could enter, and those scores.
+        var admitted = [Int32](repeating: 0, count: users.count)
+        var admittedScores = [Double](repeating: 0, count: users.count * width)
         matrix.rowStart.withUnsafeBufferPointer { rowStart in
         matrix.rowItem.withUnsafeBufferPointer { rowItem in
         matrix.rowScore.withUnsafeBufferPointer { rowScore in
         floors.withUnsafeMutableBufferPointer { floors in
-            forEachTile(&tile, itemCount: n, similarity: similarity) { tile, j0 in
-                for offset in 0..<users.count {
-                    let u = users.lowerBound + offset
-                    let (low, high) = scores(of: rowStart[u]..<rowStart[u + 1], tile: tile, rowItem: rowItem,
-                                             rowScore: rowScore)
-                    // Most tiles hold nothing a full list admits: test all lanes at once first.
-                    let floor = SIMD8<Double>(repeating: floors[offset])
-                    guard any((low .>= floor) .& (low .> 0)) || any((high .>= floor) .& (high .> 0)) else { continue }
-                    offer(low, high, user: u, firstColumn: j0, itemCount: n, matrix: matrix, to: &best[offset])
+        admitted.withUnsafeMutableBufferPointer { admitted in
+        admittedScores.withUnsafeMutableBufferPointer { admittedScores in
+            forEachTile(tile, itemCount: n, similarity: similarity) { tile, j0 in
+                let kept = recsite_tile_candidates(
+                    tile, rowStart.baseAddress! + users.lowerBound, rowItem.baseAddress!, rowScore.baseAddress!,
+                    users.count, floors.baseAddress!, admitted.baseAddress!, admittedScores.baseAddress!)
+                for index in 0..<kept {
+                    let offset = Int(admitted[index])
+                    offer(admittedScores.baseAddress! + index * width, user: users.lowerBound + offset,
+                          firstColumn: j0, itemCount: n, matrix: matrix, to: &best[offset])
                     floors[offset] = best[offset].lowestAdmissibleScore
                 }
             }
+        }
+        }
         }
         }
         }
@@ -79,7 +88,7 @@ enum ColumnTileScorer {
                 byTile[Int(entry.item) / width].append((Int32(offset), Int32(slot)))
             }
         }
-        forEachTile(&tile, itemCount: n, similarity: similarity) { tile, j0 in
+        forEachTile(tile, itemCount: n, similarity: similarity) { tile, j0 in
             for (offset, slot) in byTile[j0 / width] {
                 let (u, entry) = (users.lowerBound + Int(offset), candidates[Int(offset)].entries[Int(slot)])
                 let column = Int(entry.item) - j0
@@ -93,18 +102,18 @@ enum ColumnTileScorer {
     }
 
     /// Calls `body` with each tile of columns in turn and its first column.
-    private static func forEachTile(_ tile: inout [Double], itemCount n: Int, similarity: ItemSimilarity,
+    private static func forEachTile(_ tile: Tile, itemCount n: Int, similarity: ItemSimilarity,
                                     _ body: (UnsafePointer<Double>, Int) -> Void) {
         // Where each similarity row's next tile starts: rows hold ascending neighbours.
         var cursor = similarity.isSymmetric ? [] : Array(similarity.rowStart.dropLast())
         var j0 = 0
         while j0 < n {
             if similarity.isSymmetric {
-                fillFromRows(&tile, columns: j0..<min(j0 + width, n), similarity: similarity)
+                fillFromRows(tile, columns: j0..<min(j0 + width, n), similarity: similarity)
             } else {
-                fill(&tile, columns: j0..<min(j0 + width, n), similarity: similarity, cursor: &cursor)
+                fill(tile, columns: j0..<min(j0 + width, n), similarity: similarity, cursor: &cursor)
             }
-            tile.withUnsafeBufferPointer { body($0.baseAddress!, j0) }
+            body(UnsafePointer(tile.cells.baseAddress!), j0)
             j0 += width
         }
     }
@@ -113,38 +122,34 @@ enum ColumnTileScorer {
     /// written from its columns' rows, read front to back. (Walking every
     /// row's cursor instead reads 10 000 places of a 500 MB array per tile
     /// and waited on memory for most of L's recommend step.)
-    private static func fillFromRows(_ tile: inout [Double], columns: Range<Int>, similarity: ItemSimilarity) {
-        let j0 = columns.lowerBound
-        tile.withUnsafeMutableBufferPointer { tile in
+    private static func fillFromRows(_ tile: Tile, columns: Range<Int>, similarity: ItemSimilarity) {
+        let j0 = columns.lowerBound, cells = tile.cells
         similarity.rowStart.withUnsafeBufferPointer { rowStart in
         similarity.neighbour.withUnsafeBufferPointer { neighbour in
         similarity.similarity.withUnsafeBufferPointer { values in
-            tile.update(repeating: 0)
+            cells.update(repeating: 0)
             for j in columns {
                 for q in rowStart[j]..<rowStart[j + 1] {
-                    tile[Int(neighbour[q]) * width + j - j0] = values[q]
+                    cells[Int(neighbour[q]) * width + j - j0] = values[q]
                 }
             }
-        }
         }
         }
         }
     }
 
     /// Row k's cells of `columns` at `tile[k × width + (j - j0)]`, +0 elsewhere.
-    private static func fill(_ tile: inout [Double], columns: Range<Int>, similarity: ItemSimilarity,
-                             cursor: inout [Int]) {
-        let end = Int32(columns.upperBound), j0 = columns.lowerBound
-        tile.withUnsafeMutableBufferPointer { tile in
+    private static func fill(_ tile: Tile, columns: Range<Int>, similarity: ItemSimilarity, cursor: inout [Int]) {
+        let end = Int32(columns.upperBound), j0 = columns.lowerBound, cells = tile.cells
         similarity.rowStart.withUnsafeBufferPointer { rowStart in
         similarity.neighbour.withUnsafeBufferPointer { neighbour in
         similarity.similarity.withUnsafeBufferPointer { values in
-            tile.update(repeating: 0)
+            cells.update(repeating: 0)
             for k in 0..<cursor.count {
                 var q = cursor[k]
                 let rowEnd = rowStart[k + 1]
                 while q < rowEnd, neighbour[q] < end {
-                    tile[k * width + Int(neighbour[q]) - j0] = values[q]
+                    cells[k * width + Int(neighbour[q]) - j0] = values[q]
                     q += 1
                 }
                 cursor[k] = q
@@ -152,40 +157,14 @@ enum ColumnTileScorer {
         }
         }
         }
-        }
-    }
-
-    /// The tile's 16 scores of the history at `positions`, in registers,
-    /// each summed over the history in ID order.
-    @inline(__always)
-    private static func scores(of positions: Range<Int>, tile: UnsafePointer<Double>,
-                               rowItem: UnsafeBufferPointer<Int32>, rowScore: UnsafeBufferPointer<Double>)
-        -> (SIMD8<Double>, SIMD8<Double>) {
-        var low = SIMD8<Double>(), high = SIMD8<Double>()
-        for p in positions {
-            let r = rowScore[p]
-            guard r > 0 else { continue }
-            let cells = UnsafeRawPointer(tile + Int(rowItem[p]) * width)
-            let a = cells.loadUnaligned(as: SIMD8<Double>.self)
-            let b = cells.loadUnaligned(fromByteOffset: 64, as: SIMD8<Double>.self)
-            let rs = SIMD8<Double>(repeating: r)
-            if r.isFinite {
-                low += a * rs
-                high += b * rs
-            } else {
-                low += (a * rs).replacing(with: 0, where: a .== 0)
-                high += (b * rs).replacing(with: 0, where: b .== 0)
-            }
-        }
-        return (low, high)
     }
 
     /// Offers user u's scores of the tile's columns to `best`: those > 0,
     /// admitted by the list, and outside H(u).
-    private static func offer(_ low: SIMD8<Double>, _ high: SIMD8<Double>, user u: Int, firstColumn j0: Int,
+    private static func offer(_ scores: UnsafePointer<Double>, user u: Int, firstColumn j0: Int,
                               itemCount n: Int, matrix: InteractionMatrix, to best: inout TopK) {
         for t in 0..<min(width, n - j0) {
-            let s = t < 8 ? low[t] : high[t - 8]
+            let s = scores[t]
             let j = Int32(j0 + t)
             if s > 0, best.admits(item: j, score: s), !matrix.history(of: u, contains: j) {
                 best.insert(item: j, score: s)
