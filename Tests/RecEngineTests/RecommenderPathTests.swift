@@ -131,7 +131,7 @@ struct RecommenderPathTests {
         }
     }
 
-    @Test("the automatic layout: dense for a well-filled catalogue, sparse otherwise")
+    @Test("the automatic layout: dense rows and column tiles for a well-filled catalogue, sparse otherwise")
     func automaticLayout() throws {
         #expect(ItemSimilarity.prefersDense(itemCount: 2000, fill: 0.94))
         #expect(ItemSimilarity.prefersDense(itemCount: 2000, fill: 0.34))
@@ -151,8 +151,9 @@ struct RecommenderPathTests {
         let fill = ItemSimilarity.walkedFill(matrix: sparse.matrix, rowStart: sparse.similarity.rowStart)
         #expect(fill > 0 && fill < 1.0 / 3)
         #expect(ItemSimilarity.walkedFill(matrix: full.matrix, rowStart: full.similarity.rowStart) > 0.5)
-        // Column tiles only where dense rows would pay off but are too large.
-        #expect(!full.similarity.scoresByColumnTiles && !sparse.similarity.scoresByColumnTiles)
+        // Every user is scored by column tiles wherever the rows are well
+        // filled, dense copy or not; the sparse walk elsewhere.
+        #expect(full.similarity.scoresByColumnTiles && !sparse.similarity.scoresByColumnTiles)
         #expect(ItemSimilarity.prefersColumnTiles(fill: 0.79))
         #expect(!ItemSimilarity.prefersColumnTiles(fill: 0.30))
     }
