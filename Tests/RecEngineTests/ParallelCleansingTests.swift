@@ -39,9 +39,37 @@ struct ParallelCleansingTests {
     static let items = TestFiles.itemsHeader + "\n" + (0..<30).map { "i\($0),T\($0),movie,g" }.joined(separator: "\n") + "\n"
 
     static func load(_ events: String, workers: Int) throws -> Dataset {
+        try load(Array(events.utf8), users: Array(users.utf8), workers: workers)
+    }
+
+    static func load(_ events: [UInt8], users: [UInt8], workers: Int) throws -> Dataset {
         try DatasetLoader.load(
-            users: ("users.csv", Array(users.utf8)), items: ("items.csv", Array(items.utf8)),
-            events: ("events.csv", Array(events.utf8)), workers: workers)
+            users: ("users.csv", users), items: ("items.csv", Array(items.utf8)),
+            events: ("events.csv", events), workers: workers)
+    }
+
+    /// The rows of `parts`, read in order, with the file's line numbers:
+    /// each later part's lines shifted by the lines of the parts before it.
+    static func rows(of parts: [CSVReader]) -> [(Int, String)] {
+        var parts = parts, rows: [(Int, String)] = [], offset = 0, row = CSVRecord()
+        for index in parts.indices {
+            while parts[index].next(into: &row) { rows.append((row.line + offset, parts[index].rawText(of: row))) }
+            offset += parts[index].nextLine - 1
+        }
+        return rows
+    }
+
+    static func rows(of whole: CSVReader) -> [(Int, String)] {
+        var whole = whole, rows: [(Int, String)] = [], row = CSVRecord()
+        while whole.next(into: &row) { rows.append((row.line, whole.rawText(of: row))) }
+        return rows
+    }
+
+    /// The same kept events, in order, bit for bit.
+    static func sameEvents(_ a: Dataset, _ b: Dataset) -> Bool {
+        a.events.user == b.events.user && a.events.item == b.events.item && a.events.type == b.events.type
+            && a.events.seconds == b.events.seconds
+            && a.events.watchSeconds.map(\.bitPattern) == b.events.watchSeconds.map(\.bitPattern)
     }
 
     @Test(arguments: [(40_000, 3 as UInt64), (60_000, 4)])
@@ -54,31 +82,72 @@ struct ParallelCleansingTests {
         for workers in [2, 3, 8] {
             let many = try Self.load(events, workers: workers)
             #expect(many.report == one.report, "workers \(workers)")
-            #expect(many.events.user == one.events.user && many.events.item == one.events.item)
-            #expect(many.events.type == one.events.type && many.events.seconds == one.events.seconds)
-            #expect(many.events.watchSeconds.map(\.bitPattern) == one.events.watchSeconds.map(\.bitPattern))
+            #expect(Self.sameEvents(many, one), "workers \(workers)")
         }
     }
 
     @Test func partsCoverTheFileInOrderWithTheirLineNumbers() {
         let text = Self.dirtyEvents(rows: 40_000, seed: 9)
-        var whole = CSVReader(bytes: Array(text.utf8))
-        var parts = whole.parts(4)
+        let whole = CSVReader(bytes: Array(text.utf8))
+        let parts = whole.parts(4)
         #expect(parts.count == 4)
-        var expected: [(Int, String)] = []
-        var row = CSVRecord()
-        while whole.next(into: &row) { expected.append((row.line, whole.rawText(of: row))) }
-        var got: [(Int, String)] = []
-        for index in parts.indices {
-            while parts[index].next(into: &row) { got.append((row.line, parts[index].rawText(of: row))) }
-        }
+        let expected = Self.rows(of: whole), got = Self.rows(of: parts)
         #expect(got.count == expected.count)
         #expect(got.elementsEqual(expected) { $0.0 == $1.0 && $0.1 == $1.1 })
     }
 
-    @Test func aFileWithAQuoteIsReadInOnePart() {
-        let text = Self.dirtyEvents(rows: 40_000, seed: 9) + "u1,\"i1\",play,5,2025-01-01\n"
-        #expect(CSVReader(bytes: Array(text.utf8)).parts(4).count == 1)
+    /// Quoted fields, some spanning lines, that no cut falls in: the file
+    /// is still read in parts, with the rows and lines of one reader.
+    @Test func quotedFieldsBetweenTheCutsKeepTheParts() throws {
+        var lines = Self.dirtyEvents(rows: 40_000, seed: 10).split(separator: "\n", omittingEmptySubsequences: false)
+        for n in stride(from: 5, to: 300, by: 7) { lines[n] = "u1,\"i\n1\",\"play\",5,2025-01-01" }  // unknown item
+        for n in stride(from: 301, to: 600, by: 7) { lines[n] = "\"u2\",i2,\"LIKE\",\"7\",2025-02-01" }  // kept
+        let text = lines.joined(separator: "\n")
+        let parts = CSVReader(bytes: Array(text.utf8)).parts(3)
+        #expect(parts.count == 3)
+        let expected = Self.rows(of: CSVReader(bytes: Array(text.utf8)))
+        #expect(Self.rows(of: parts).elementsEqual(expected) { $0.0 == $1.0 && $0.1 == $1.1 })
+        let one = try Self.load(text, workers: 1), three = try Self.load(text, workers: 3)
+        #expect((one.report.events.counts[.unknownItem] ?? 0) >= 42)
+        #expect(three.report == one.report && Self.sameEvents(three, one))
+    }
+
+    /// A quoted field spanning lines across the middle of the file: the cut
+    /// of two parts falls inside it, the first part ends inside the quote,
+    /// and the file is read again whole, with the same rows and lines.
+    @Test func aQuotedFieldAcrossACutIsReadWhole() throws {
+        let text = Self.dirtyEvents(rows: 40_000, seed: 11)
+        let spanning = "u1,i1,\"" + String(repeating: "x\n", count: 3000) + "\",5,2025-01-01\n"
+        // Start the field a little before the middle of the final text, at a line start.
+        var middle = text.utf8.index(text.utf8.startIndex, offsetBy: (text.utf8.count + spanning.utf8.count) / 2 - 2000)
+        while text.utf8[text.utf8.index(before: middle)] != UInt8(ascii: "\n") { middle = text.utf8.index(after: middle) }
+        let joined = String(text[..<middle]) + spanning + String(text[middle...])
+        var parts = CSVReader(bytes: Array(joined.utf8)).parts(2)
+        var row = CSVRecord()
+        while parts[0].next(into: &row) {}
+        #expect(parts.count == 2 && parts[0].endedInsideQuote)
+        let one = try Self.load(joined, workers: 1), two = try Self.load(joined, workers: 2)
+        let all = Self.rows(of: CSVReader(bytes: Array(joined.utf8)))
+        #expect(all.contains { $0.1.hasPrefix("u1,i1,\"x") } && one.report.events.rowsRead == all.count - 1)  // all: with the header
+        #expect(two.report == one.report && Self.sameEvents(two, one))
+    }
+
+    /// Rows with invalid UTF-8 in parts: a user ID whose bad byte users.csv
+    /// shares is kept (looked up as a string, U+FFFD for the byte) and counted
+    /// as a repair; other rows' IDs are looked up by bytes.
+    @Test func invalidUTF8RowsInParts() throws {
+        let users = Array(Self.users.utf8) + Array("u".utf8) + [0xFF] + Array("x,Bad,30,f,r\n".utf8)
+        var events = Array(Self.dirtyEvents(rows: 40_000, seed: 12).utf8)
+        var added = 0
+        for n in 0..<50 {
+            events += Array("u".utf8) + [0xFF] + Array("x,i\(n % 30),play,\(n),2025-03-01T10:00:00Z\n".utf8)
+            events += Array("u1\(n),i1,play,5,2025-01-01".utf8) + [0xFE] + Array("\n".utf8)  // bad timestamp
+            added += 1
+        }
+        let one = try Self.load(events, users: users, workers: 1), three = try Self.load(events, users: users, workers: 3)
+        #expect(one.report.events.repairs[FileCleansing.invalidUTF8Repair] == added)
+        #expect(one.users.contains { $0.id == "u\u{FFFD}x" })
+        #expect(three.report == one.report && Self.sameEvents(three, one))
     }
 
     /// A file with only CR line ends (old Mac) gives the dataset and report
@@ -99,15 +168,10 @@ struct ParallelCleansingTests {
         // Parts of a CR-only file and of one mixing CR, LF and CRLF.
         for text in [crOnly, Self.dirtyEvents(rows: 40_000, seed: 6).replacingOccurrences(of: "9,", with: "9\r,")
                         .replacingOccurrences(of: "\n", with: "\r")] {
-            var whole = CSVReader(bytes: Array(text.utf8))
-            var parts = whole.parts(4)
+            let whole = CSVReader(bytes: Array(text.utf8))
+            let parts = whole.parts(4)
             #expect(parts.count == 4)
-            var row = CSVRecord()
-            var expectedRows: [(Int, String)] = [], gotRows: [(Int, String)] = []
-            while whole.next(into: &row) { expectedRows.append((row.line, whole.rawText(of: row))) }
-            for index in parts.indices {
-                while parts[index].next(into: &row) { gotRows.append((row.line, parts[index].rawText(of: row))) }
-            }
+            let expectedRows = Self.rows(of: whole), gotRows = Self.rows(of: parts)
             #expect(gotRows.count == expectedRows.count)
             #expect(gotRows.elementsEqual(expectedRows) { $0.0 == $1.0 && $0.1 == $1.1 })
         }

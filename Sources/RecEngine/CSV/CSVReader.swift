@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A byte-level RFC 4180 reader: quoted fields may hold commas, doubled quotes
 /// and line breaks; LF, CRLF and a lone CR (old Mac files) each end a line;
 /// empty lines are skipped.
@@ -12,12 +6,20 @@ import Darwin
 /// it is literal text, and text after a closing quote is appended as it is
 /// (the behaviour of Python's `csv` module). A quoted field still open at the
 /// end of the file marks the record `unterminatedQuote`.
+///
+/// Each byte is read once: the record's line ends, whether it is ASCII and
+/// whether a quoted field ran past the end are noted while it is split
+/// into fields, and only a record with a byte ≥ 0x80 is checked again for
+/// valid UTF-8.
 public struct CSVReader {
     private let bytes: [UInt8]
     private var position: Int
     /// Where this reader stops: the file's end, or the end of its part (`parts(_:)`).
     private let end: Int
-    private var line = 1
+    /// The line the next record starts on (a part after the first counts from 1).
+    public private(set) var nextLine = 1
+    /// Whether a quoted field was still open where this reader stopped.
+    public private(set) var endedInsideQuote = false
 
     /// Creates a reader over a file's bytes; a UTF-8 byte order mark is skipped.
     public init(bytes: [UInt8]) {
@@ -27,36 +29,37 @@ public struct CSVReader {
     }
 
     private init(bytes: [UInt8], position: Int, end: Int, line: Int) {
-        (self.bytes, self.position, self.end, self.line) = (bytes, position, end, line)
+        (self.bytes, self.position, self.end, nextLine) = (bytes, position, end, line)
     }
 
     /// The rest of the file as up to `count` readers over consecutive parts,
-    /// each starting on a new line with its line number, so the parts can be
-    /// read at once on several cores and their rows put back in file order.
-    /// A file holding a quote anywhere gives one part: a quoted field may span
-    /// lines, and only reading from the start tells where its lines end. A cut
-    /// goes after the next LF, CRLF or lone CR, never between a CR and its LF.
-    /// - Complexity: O(remaining bytes), one scan.
+    /// each starting after a line end, so the parts can be read at once on
+    /// several cores and their rows put back in file order. The first part
+    /// goes on with this reader's line numbers; each later one numbers its
+    /// first line 1, and its lines become the file's by adding the lines
+    /// the parts before it passed (`nextLine` - 1 of each, after reading).
+    ///
+    /// A cut goes after the next LF, CRLF or lone CR, never between a CR and
+    /// its LF. A cut inside a quoted field that spans lines is found while
+    /// reading: the part before it ends `endedInsideQuote`, and the file
+    /// must then be read whole.
+    /// - Complexity: O(count + the bytes from each cut to the next line end).
     public func parts(_ count: Int) -> [CSVReader] {
         let remaining = end - position
         guard count > 1, remaining > 1 << 20 else { return [self] }
         return bytes.withUnsafeBufferPointer { all -> [CSVReader] in
-            let rest = UnsafeBufferPointer(rebasing: all[position..<end])
-            guard memchr(rest.baseAddress!, Int32(quote), rest.count) == nil else { return [self] }
             var parts: [CSVReader] = []
-            var start = position, startLine = line
+            var start = position
             for part in 1..<count {
                 var cut = position + remaining * part / count
                 guard cut > start else { continue }
                 while cut < end, all[cut] != lf, all[cut] != cr { cut += 1 }
                 guard cut < end else { break }
                 cut += all[cut] == cr && cut + 1 < end && all[cut + 1] == lf ? 2 : 1
-                parts.append(CSVReader(bytes: bytes, position: start, end: cut, line: startLine))
-                var lines = 0
-                for index in start..<cut where Self.endsLine(all, index, end) { lines += 1 }
-                (start, startLine) = (cut, startLine + lines)
+                parts.append(CSVReader(bytes: bytes, position: start, end: cut, line: parts.isEmpty ? nextLine : 1))
+                start = cut
             }
-            parts.append(CSVReader(bytes: bytes, position: start, end: end, line: startLine))
+            parts.append(CSVReader(bytes: bytes, position: start, end: end, line: parts.isEmpty ? nextLine : 1))
             return parts
         }
     }
@@ -73,9 +76,10 @@ public struct CSVReader {
     /// - Complexity: O(length of the record).
     public mutating func next(into record: inout CSVRecord) -> Bool {
         let (found, position, line) = bytes.withUnsafeBufferPointer { bytes in
-            Self.read(bytes, from: self.position, to: end, line: self.line, into: &record)
+            Self.read(bytes, from: self.position, to: end, line: nextLine, into: &record)
         }
-        (self.position, self.line) = (position, line)
+        (self.position, nextLine) = (position, line)
+        if record.unterminatedQuote { endedInsideQuote = true }
         return found
     }
 
@@ -98,6 +102,8 @@ public struct CSVReader {
         guard position < n else { return (false, position, line) }
         record.reset(line: line, rawStart: position)
         var i = position
+        // Every byte of the record OR-ed together: below 0x80, it is ASCII.
+        var bits: UInt8 = 0
         fields: while true {
             if i < n, bytes[i] == quote {
                 i += 1
@@ -113,6 +119,7 @@ public struct CSVReader {
                         }
                     } else {
                         if Self.endsLine(bytes, i, n) { line += 1 }
+                        bits |= b
                         record.append(b); i += 1
                     }
                 }
@@ -122,6 +129,7 @@ public struct CSVReader {
             while i < n {
                 let b = bytes[i]
                 if b == comma || b == lf || b == cr { break }
+                bits |= b
                 i += 1
             }
             record.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
@@ -131,6 +139,7 @@ public struct CSVReader {
                 continue fields
             }
             record.rawEnd = i
+            record.isValidUTF8 = bits < 0x80 || Self.isValidUTF8(bytes, position..<i)
             if i < n {
                 i += bytes[i] == cr && i + 1 < n && bytes[i + 1] == lf ? 2 : 1
                 line += 1
@@ -140,21 +149,9 @@ public struct CSVReader {
         return (true, i, line)
     }
 
-    /// Whether the whole file is valid UTF-8 (a quick ASCII scan first; most
-    /// files never need the decoder).
-    public var isValidUTF8: Bool { Self.isValidUTF8(bytes[...]) }
-
-    /// Whether a record's bytes, as they stood in the file, are valid UTF-8.
-    public func isValidUTF8(_ record: CSVRecord) -> Bool {
-        Self.isValidUTF8(bytes[record.rawStart..<record.rawEnd])
-    }
-
-    /// Whether the bytes at `range` of the file are valid UTF-8.
-    func isValidUTF8(_ range: Range<Int>) -> Bool { Self.isValidUTF8(bytes[range]) }
-
-    static func isValidUTF8(_ slice: ArraySlice<UInt8>) -> Bool {
-        guard let firstHigh = firstNonASCII(slice) else { return true }
-        var iterator = slice[firstHigh...].makeIterator()
+    /// Whether `bytes[range]` is valid UTF-8 (for records with a byte ≥ 0x80).
+    private static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var iterator = UnsafeBufferPointer(rebasing: bytes[range]).makeIterator()
         var decoder = UTF8()
         while true {
             switch decoder.decode(&iterator) {
@@ -162,19 +159,6 @@ public struct CSVReader {
             case .emptyInput: return true
             case .error: return false
             }
-        }
-    }
-
-    /// The index of the first byte ≥ 0x80, eight bytes at a time.
-    private static func firstNonASCII(_ slice: ArraySlice<UInt8>) -> Int? {
-        slice.withUnsafeBytes { raw -> Int? in
-            var offset = 0
-            while offset + 8 <= raw.count {
-                if raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
-                offset += 8
-            }
-            while offset < raw.count, raw[offset] < 0x80 { offset += 1 }
-            return offset < raw.count ? slice.startIndex + offset : nil
         }
     }
 

@@ -7,6 +7,8 @@ public struct CSVRecord {
     public private(set) var line = 0
     /// Whether a quoted field was still open at the end of the file.
     public internal(set) var unterminatedQuote = false
+    /// Whether the record's bytes, as they stood in the file, are valid UTF-8.
+    public internal(set) var isValidUTF8 = true
     var rawStart = 0
     var rawEnd = 0
     // The arrays only grow; `used` and `fieldCount` say how much of them is

@@ -7,8 +7,6 @@ public struct CSVRowSource: RowSource {
     public let name: String
     public let path: String
     public let columns: [String]
-    /// Whether the file holds invalid UTF-8 anywhere; only then are rows checked.
-    public let hasInvalidUTF8: Bool
     /// The file's size in bytes.
     public let byteCount: Int
     private var reader: CSVReader
@@ -20,7 +18,7 @@ public struct CSVRowSource: RowSource {
     /// - Throws: `RecEngineError.utf16File` for a UTF-16 byte order mark,
     ///   `RecEngineError.emptyFile` when there is no header row,
     ///   `RecEngineError.malformedLine` when the header's quote never closes.
-    /// - Complexity: O(bytes) for the UTF-8 check, plus the header.
+    /// - Complexity: O(the header).
     public init(path: String, bytes: [UInt8]) throws {
         self.path = path
         name = path.split(separator: "/").last.map(String.init) ?? path
@@ -28,7 +26,6 @@ public struct CSVRowSource: RowSource {
             throw RecEngineError.utf16File(path: path)
         }
         reader = CSVReader(bytes: bytes)
-        hasInvalidUTF8 = !reader.isValidUTF8
         byteCount = bytes.count
         var header = CSVRecord()
         guard reader.next(into: &header) else { throw RecEngineError.emptyFile(path: path) }
@@ -42,7 +39,7 @@ public struct CSVRowSource: RowSource {
 
     private init(_ source: CSVRowSource, reader: CSVReader) {
         (name, path, columns) = (source.name, source.path, source.columns)
-        (hasInvalidUTF8, byteCount) = (source.hasInvalidUTF8, source.byteCount)
+        byteCount = source.byteCount
         self.reader = reader
     }
 
@@ -54,13 +51,16 @@ public struct CSVRowSource: RowSource {
     }
 
     /// Parts split at line ends (`CSVReader.parts`): one part for a file of
-    /// 1 MiB or less, or one holding a quote.
-    /// - Complexity: O(remaining bytes).
+    /// 1 MiB or less.
+    /// - Complexity: O(count), plus the bytes from each cut to a line end.
     public func parts(_ count: Int) -> [CSVRowSource] {
         reader.parts(count).map { CSVRowSource(self, reader: $0) }
     }
 
-    public func text(at location: RowLocation) -> String { reader.rawText(of: location.span) }
+    public var nextLine: Int { reader.nextLine }
 
-    public func isValidUTF8(at location: RowLocation) -> Bool { reader.isValidUTF8(location.span) }
+    /// A quoted field ran past the end of this part: it was cut inside a row.
+    public var endedInsideRow: Bool { reader.endedInsideQuote }
+
+    public func text(at location: RowLocation) -> String { reader.rawText(of: location.span) }
 }

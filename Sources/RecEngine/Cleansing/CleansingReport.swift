@@ -8,6 +8,10 @@ public struct DroppedRow: Sendable, Equatable {
     /// The row as its source renders it (`RowSource.text(at:)`): for CSV,
     /// as it stood in the file.
     public let raw: String
+
+    func shifted(by lines: Int) -> DroppedRow {
+        lines == 0 ? self : DroppedRow(file: file, line: line + lines, reason: reason, raw: raw)
+    }
 }
 
 /// What cleansing did to one file.
@@ -50,15 +54,16 @@ public struct FileCleansing: Sendable, Equatable {
         repairs[description, default: 0] += 1
     }
 
-    /// Adds the report of the rows after this one's (a later part of the same file).
-    mutating func absorb(_ later: FileCleansing) {
+    /// Adds the report of the rows after this one's (a later part of the same
+    /// file), whose example lines become the file's by adding `lineOffset`.
+    mutating func absorb(_ later: FileCleansing, lineOffset: Int = 0) {
         rowsRead += later.rowsRead
         kept += later.kept
         counts.merge(later.counts, uniquingKeysWith: +)
         repairs.merge(later.repairs, uniquingKeysWith: +)
         for (reason, rows) in later.examples {
             let room = Self.examplesPerReason - (examples[reason]?.count ?? 0)
-            if room > 0 { examples[reason, default: []] += rows.prefix(room) }
+            if room > 0 { examples[reason, default: []] += rows.prefix(room).map { $0.shifted(by: lineOffset) } }
         }
     }
 }

@@ -4,21 +4,29 @@
 /// each part applying every rule but the duplicate one to its rows and
 /// hashing each row's key; then duplicates are found by hash bucket in
 /// parallel (`DuplicateEvents`), and one pass in file order keeps the events and
-/// writes the report. Counts, examples and events are exactly those of
-/// reading the source row by row, whatever the number of workers.
+/// writes the report, shifting each part's line numbers by the lines of the
+/// parts before it. Should a part end inside a row (a quoted field spanning
+/// a cut), the source is read again as one part. Counts, examples and
+/// events are exactly those of reading the source row by row, whatever the
+/// number of workers.
 enum EventsCleanser {
     /// A row that passed every rule but the duplicate one.
     private struct Candidate {
         let key: EventKey
         let watchSeconds: Double
         let location: RowLocation
+        let isValidUTF8: Bool
     }
 
-    /// One part's candidates, their keys' hashes and the report of its dropped rows.
+    /// One part's candidates, their keys' hashes and the report of its dropped
+    /// rows, with the part's own line numbers.
     private struct PartResult {
         var candidates: [Candidate] = []
         var hashes: [UInt64] = []
         var report: FileCleansing
+        /// The part's `nextLine` and `endedInsideRow` once read to its end.
+        var nextLine = 1
+        var endedInsideRow = false
     }
 
     static func cleanse<Source: RowSource>(
@@ -27,30 +35,36 @@ enum EventsCleanser {
     ) throws -> (EventTable, FileCleansing) {
         let columns = try ["user_id", "item_id", "event_type", "watch_seconds", "timestamp"].map(source.required)
         let rules = RowRules(columns: columns, fieldCount: source.columns.count, weights: weights,
-                             userIndex: userIndex, itemIndex: itemIndex, byteLookup: !source.hasInvalidUTF8)
+                             userIndex: userIndex, itemIndex: itemIndex)
         let parts = source.parts(workers)
-        let results = parallelMap(count: parts.count, workers: workers, makeScratch: {}) { index, _ in
+        var results = parallelMap(count: parts.count, workers: workers, makeScratch: {}) { index, _ in
             var part = parts[index]
             return rules.apply(&part, expectedRows: source.estimatedRowCount / parts.count)
         }
+        if results.dropLast().contains(where: \.endedInsideRow) {
+            var whole = source
+            results = [rules.apply(&whole, expectedRows: source.estimatedRowCount)]
+        }
+        // Part k's lines become the source's by adding the lines of parts 0..<k.
+        let lineOffsets = results.dropLast().reduce(into: [0]) { $0.append($0.last! + $1.nextLine - 1) }
         var report = FileCleansing(file: source.name)
-        for result in results { report.absorb(result.report) }
+        for (result, offset) in zip(results, lineOffsets) { report.absorb(result.report, lineOffset: offset) }
         let duplicate = duplicates(results, workers: workers)
         var events = EventTable()
         events.reserveCapacity(results.reduce(0) { $0 + $1.candidates.count })
         var position = 0
-        for result in results {
+        for (result, offset) in zip(results, lineOffsets) {
             for candidate in result.candidates {
                 defer { position += 1 }
                 let location = candidate.location
                 if duplicate[position] {
-                    report.record(.duplicateEvent, line: location.line, raw: source.text(at: location))
+                    report.record(.duplicateEvent, line: location.line + offset, raw: source.text(at: location))
                     continue
                 }
                 let key = candidate.key
                 events.append(user: key.user, item: key.item, type: key.type, watchSeconds: candidate.watchSeconds,
                               seconds: key.time.seconds)
-                source.noteInvalidUTF8(at: location, in: &report)
+                if !candidate.isValidUTF8 { report.repair(FileCleansing.invalidUTF8Repair) }
                 report.kept += 1
             }
         }
@@ -74,12 +88,8 @@ enum EventsCleanser {
         let typeIndex: [String: UInt8]
         let typeNames: EventTypeNames
         let userIndex: IDIndex, itemIndex: IDIndex
-        /// Without invalid UTF-8 a field's bytes are its string's bytes, so IDs
-        /// are looked up by bytes, without making a String per field.
-        let byteLookup: Bool
 
-        init(columns: [Int], fieldCount: Int, weights: EventWeights, userIndex: IDIndex, itemIndex: IDIndex,
-             byteLookup: Bool) {
+        init(columns: [Int], fieldCount: Int, weights: EventWeights, userIndex: IDIndex, itemIndex: IDIndex) {
             self.columns = columns
             (userColumn, itemColumn, typeColumn, secondsColumn, timeColumn) =
                 (columns[0], columns[1], columns[2], columns[3], columns[4])
@@ -89,7 +99,6 @@ enum EventsCleanser {
             self.typeIndex = typeIndex
             typeNames = EventTypeNames(weights.types)
             (self.userIndex, self.itemIndex) = (userIndex, itemIndex)
-            self.byteLookup = byteLookup
         }
 
         private enum Checked {
@@ -97,8 +106,10 @@ enum EventsCleanser {
             case dropped(CleansingReason)
         }
 
-        /// The rules in SPEC order on a row of the right width.
-        private func check(_ field: RowFields) -> Checked {
+        /// The rules in SPEC order on a row of the right width. In a valid
+        /// UTF-8 row a field's bytes are its string's bytes, so IDs are looked
+        /// up by bytes, without making a String per field.
+        private func check(_ field: RowFields, byteLookup: Bool) -> Checked {
             for column in columns where field[column].isEmpty { return .dropped(.missingValue) }
             guard let type = typeNames.index(ofASCII: field[typeColumn])
                     ?? typeIndex[FieldTrimming.string(field[typeColumn]).lowercased()] else {
@@ -128,16 +139,19 @@ enum EventsCleanser {
             var row = Source.Row()
             while source.next(into: &row) {
                 result.report.rowsRead += 1
+                let valid = row.isValidUTF8
                 let checked = row.count == fieldCount && row.isWhole
-                    ? row.withFields { check($0) } : .dropped(.malformedRow)
+                    ? row.withFields { check($0, byteLookup: valid) } : .dropped(.malformedRow)
                 switch checked {
                 case .kept(let key, let seconds):
-                    result.candidates.append(Candidate(key: key, watchSeconds: seconds, location: row.location))
+                    result.candidates.append(Candidate(key: key, watchSeconds: seconds, location: row.location,
+                                                       isValidUTF8: valid))
                     result.hashes.append(key.hash)
                 case .dropped(let reason):
                     result.report.record(reason, line: row.location.line, raw: source.text(at: row.location))
                 }
             }
+            (result.nextLine, result.endedInsideRow) = (source.nextLine, source.endedInsideRow)
             return result
         }
     }

@@ -29,13 +29,8 @@ extension RowSource {
             }
             let source = self, location = row.location
             keep(id, row, { source.text(at: location) }, &report)
-            noteInvalidUTF8(at: location, in: &report)
+            if !row.isValidUTF8 { report.repair(FileCleansing.invalidUTF8Repair) }
             report.kept += 1
         }
-    }
-
-    /// Counts the invalid-UTF-8 repair for a row about to be kept.
-    func noteInvalidUTF8(at location: RowLocation, in report: inout FileCleansing) {
-        if hasInvalidUTF8, !isValidUTF8(at: location) { report.repair(FileCleansing.invalidUTF8Repair) }
     }
 }

@@ -15,9 +15,6 @@ public protocol RowSource {
     var path: String { get }
     /// The column names in field order, trimmed; they are looked up ignoring case.
     var columns: [String] { get }
-    /// Whether some row may not be valid UTF-8; only then is each kept row
-    /// checked with `isValidUTF8(at:)` (and counted as a repair).
-    var hasInvalidUTF8: Bool { get }
     /// About how many rows the source holds, for sizing tables (0: unknown).
     var estimatedRowCount: Int { get }
 
@@ -29,34 +26,41 @@ public protocol RowSource {
 
     /// The rows still to read as up to `count` sources over consecutive runs,
     /// read at once on several cores; their rows, concatenated, are this
-    /// source's rows in order, with the same locations.
+    /// source's rows in order. The first part numbers lines as this source
+    /// does; a later part numbers its own first line 1, and its lines are the
+    /// source's after adding `nextLine - 1` of every part before it, read to
+    /// its end. Spans are the source's.
     /// - Parameter count: the most parts wanted.
     /// - Returns: at least one part.
     func parts(_ count: Int) -> [Self]
+
+    /// The line the next row would start on, in this source's (or part's)
+    /// numbering; after the last row, one past the lines read.
+    var nextLine: Int { get }
+
+    /// Whether the part, read to its end, stopped inside a row that goes on
+    /// in the next part (CSV: a quoted field spanning lines was cut). Its
+    /// rows and the later parts' are then wrong, and the source must be
+    /// read as one part instead.
+    var endedInsideRow: Bool { get }
 
     /// The row at `location` as examples show it (CSV: the line as it stood
     /// in the file, without its line end).
     /// - Parameter location: a location this source (or one of its parts) gave.
     /// - Returns: the row's text; invalid UTF-8 reads as U+FFFD.
     func text(at location: RowLocation) -> String
-
-    /// Whether the row at `location` is valid UTF-8.
-    /// - Parameter location: a location this source (or one of its parts) gave.
-    /// - Returns: `true` when the row's text is valid UTF-8.
-    func isValidUTF8(at location: RowLocation) -> Bool
 }
 
 extension RowSource {
-    /// By default rows come as valid UTF-8 (e.g. from Swift strings).
-    public var hasInvalidUTF8: Bool { false }
     /// By default the row count is unknown.
     public var estimatedRowCount: Int { 0 }
     /// By default one part: the source is read on one core.
     /// - Complexity: O(1).
     public func parts(_ count: Int) -> [Self] { [self] }
-    /// By default every row is valid UTF-8.
-    /// - Complexity: O(1).
-    public func isValidUTF8(at location: RowLocation) -> Bool { true }
+    /// With one part, line numbers need no shifting: the default is unused.
+    public var nextLine: Int { 1 }
+    /// By default parts are cut between rows.
+    public var endedInsideRow: Bool { false }
 
     /// The position of a required column (SPEC §1: names trimmed, case-insensitive).
     /// - Throws: `RecEngineError.missingColumn` naming the source and the column.

@@ -9,6 +9,10 @@ public protocol SourceRow {
     var isWhole: Bool { get }
     /// Where the row stands, for reports and `RowSource.text(at:)`.
     var location: RowLocation { get }
+    /// Whether the row's text is valid UTF-8; a kept row that is not counts
+    /// a repair, and its IDs are looked up as strings (U+FFFD in place of
+    /// each bad sequence) rather than by bytes.
+    var isValidUTF8: Bool { get }
     /// Calls `body` with the row's fields, for checking several fields at
     /// once without a closure per field.
     /// - Parameter body: receives the fields, valid only during the call.
@@ -17,6 +21,9 @@ public protocol SourceRow {
 }
 
 extension SourceRow {
+    /// By default rows come as valid UTF-8 (e.g. from Swift strings).
+    public var isValidUTF8: Bool { true }
+
     /// Calls `body` with the bytes of field `index`, trimmed of white space.
     @inline(__always)
     public func withTrimmedField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
