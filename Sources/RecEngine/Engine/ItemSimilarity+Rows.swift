@@ -5,9 +5,11 @@ extension ItemSimilarity {
 
     /// The full rows from their upper halves: row i holds (j, sim) for each
     /// j < i with i in `upper[j]`, by ascending j, then `upper[i]` itself.
+    /// Rows are written in ranges on several cores, each range's writer
+    /// picking its cells out of every earlier row by bisection.
     /// - Parameter upper: row i's neighbours k > i, ascending, with their values.
-    /// - Complexity: O(items + pairs).
-    static func mirrored(_ upper: [(neighbours: [Int32], values: [Double])]) -> Rows {
+    /// - Complexity: O(items + pairs + ranges × items × log neighbours) / workers.
+    static func mirrored(_ upper: [(neighbours: [Int32], values: [Double])], workers: Int) -> Rows {
         let n = upper.count
         var lowerCount = [Int](repeating: 0, count: n)
         for row in upper {
@@ -16,27 +18,48 @@ extension ItemSimilarity {
         var rowStart = [Int](repeating: 0, count: n + 1)
         for i in 0..<n { rowStart[i + 1] = rowStart[i] + lowerCount[i] + upper[i].neighbours.count }
         let total = rowStart[n]
-        var nextLower = rowStart
         var similarity = [Double](repeating: 0, count: total)
-        let neighbour = [Int32](unsafeUninitializedCapacity: total) { neighbour, initialized in
-            similarity.withUnsafeMutableBufferPointer { similarity in
-                for j in 0..<n {
+        var neighbour = [Int32](repeating: 0, count: total)
+        neighbour.withUnsafeMutableBufferPointer { neighbour in
+        similarity.withUnsafeMutableBufferPointer { similarity in
+            let cells = UncheckedBox((neighbour, similarity))
+            let ranges = max(1, min(n, workers * 8))
+            _ = parallelMap(count: ranges, workers: workers, makeScratch: {}) { range, _ in
+                let rows = n * range / ranges..<n * (range + 1) / ranges
+                let (neighbour, similarity) = cells.value
+                var nextLower = Array(rowStart[rows])
+                for j in 0..<rows.upperBound {
                     let (neighbours, values) = upper[j]
-                    var position = rowStart[j] + lowerCount[j]
-                    for (k, value) in zip(neighbours, values) {
-                        neighbour[position] = k
-                        similarity[position] = value
-                        position += 1
-                        let mirror = nextLower[Int(k)]
-                        neighbour[mirror] = Int32(j)
-                        similarity[mirror] = value
-                        nextLower[Int(k)] = mirror + 1
+                    if j >= rows.lowerBound {
+                        var position = rowStart[j] + lowerCount[j]
+                        for (k, value) in zip(neighbours, values) {
+                            (neighbour[position], similarity[position]) = (k, value)
+                            position += 1
+                        }
+                    }
+                    var q = firstIndex(in: neighbours, notBelow: Int32(rows.lowerBound))
+                    while q < neighbours.count, Int(neighbours[q]) < rows.upperBound {
+                        let row = Int(neighbours[q]) - rows.lowerBound
+                        (neighbour[nextLower[row]], similarity[nextLower[row]]) = (Int32(j), values[q])
+                        nextLower[row] += 1
+                        q += 1
                     }
                 }
+                return 0
             }
-            initialized = total
+        }
         }
         return (rowStart, neighbour, similarity)
+    }
+
+    /// The first index of ascending `values` holding `bound` or more.
+    private static func firstIndex(in values: [Int32], notBelow bound: Int32) -> Int {
+        var lo = 0, hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] < bound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// Each row cut to its `limit` most similar entries (`nearest`), still

@@ -120,7 +120,7 @@ public struct ItemSimilarity: Sendable {
         ) { i, scratch in
             Self.similarities(of: i, matrix: matrix, norms: norms, options: options, scratch: &scratch)
         }
-        var (rowStart, neighbour, similarity) = Self.mirrored(upper)
+        var (rowStart, neighbour, similarity) = Self.mirrored(upper, workers: workers)
         if let limit = options.neighbours {
             (rowStart, neighbour, similarity) = Self.keepingNearest(limit, rowStart: rowStart, neighbour: neighbour,
                                                                     similarity: similarity, workers: workers)
