@@ -44,10 +44,14 @@ struct ResultsBuildTests {
         func editedResults(_ name: String, file: String, _ edit: ([String]) -> [String]) throws -> String {
             let copy = path(name)
             try FileManager.default.copyItem(atPath: results, toPath: copy)
-            let text = try String(contentsOfFile: copy + "/" + file, encoding: .utf8)
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-            try (edit(lines).joined(separator: "\n") + "\n").write(toFile: copy + "/" + file, atomically: true, encoding: .utf8)
+            try Self.editLines(of: copy + "/" + file, edit)
             return copy
+        }
+
+        static func editLines(of path: String, _ edit: ([String]) -> [String]) throws {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+            try (edit(lines).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
 
         func remove() { try? FileManager.default.removeItem(at: root) }
@@ -105,14 +109,13 @@ struct ResultsBuildTests {
                 return try Self.text(object)
             }
         }
-        let neighbours = reversedLists + "/" + ResultsFolder.neighbours
-        let lines = try String(contentsOfFile: neighbours, encoding: .utf8).split(separator: "\n").map(String.init)
-        let reversed = try lines.reversed().map { line in
-            var object = try Self.json(line)
-            object["neighbours"] = Array((object["neighbours"] as! [Any]).reversed())
-            return try Self.text(object)
+        try Work.editLines(of: reversedLists + "/" + ResultsFolder.neighbours) { lines in
+            try! lines.reversed().map { line in
+                var object = try Self.json(line)
+                object["neighbours"] = Array((object["neighbours"] as! [Any]).reversed())
+                return try Self.text(object)
+            }
         }
-        try (reversed.joined(separator: "\n") + "\n").write(toFile: neighbours, atomically: true, encoding: .utf8)
         let built = try work.build(from: reversedLists, into: "from-reversed")
         #expect(built.status == 0, "\(built.stderr)")
         #expect(try ShardedBuildTests.files(work.path("from-reversed")) == ShardedBuildTests.files(work.ordinary))
@@ -137,19 +140,22 @@ struct ResultsBuildTests {
 
         """.write(toFile: data + "/events.csv", atomically: true, encoding: .utf8)
         let work = try Work(data: data, extra: ["-k", "2"])
+        defer { work.remove() }
         let results = work.path("results-k2")
         #expect(try RecsiteProcess.run(["recommend", "--all", "--data", data, "-k", "2", "--results-out", results]).status == 0)
         let swapped = work.path("swapped")
         try FileManager.default.copyItem(atPath: results, toPath: swapped)
-        let lists = swapped + "/" + ResultsFolder.lists
-        var lines = try String(contentsOfFile: lists, encoding: .utf8).split(separator: "\n").map(String.init)
-        var first = try Self.json(lines[0])
-        let items = first["items"] as! [[String: Any]]
-        #expect(items.map { $0["item_id"] as! String } == ["i2", "i3"])
-        #expect(items[0]["score"] as! Double == items[1]["score"] as! Double)
-        first["items"] = Array(items.reversed())
-        lines[0] = try Self.text(first)
-        try (lines.joined(separator: "\n") + "\n").write(toFile: lists, atomically: true, encoding: .utf8)
+        var listed: [[String: Any]] = []
+        try Work.editLines(of: swapped + "/" + ResultsFolder.lists) { lines in
+            var lines = lines
+            var first = try! Self.json(lines[0])
+            listed = first["items"] as! [[String: Any]]
+            first["items"] = Array(listed.reversed())
+            lines[0] = try! Self.text(first)
+            return lines
+        }
+        #expect(listed.map { $0["item_id"] as! String } == ["i2", "i3"])
+        #expect(listed[0]["score"] as! Double == listed[1]["score"] as! Double)
         let built = try work.build(from: swapped, into: "from-swapped", ["-k", "2"])
         #expect(built.status == 0, "\(built.stderr)")
         let document = try Self.json(try String(contentsOfFile: work.path("from-swapped") + "/api/recommendations/u1.json",
@@ -224,8 +230,13 @@ struct ResultsBuildTests {
     @Test func resultsOfOtherSettingsOrDataAreRefused() throws {
         let work = try Work()
         defer { work.remove() }
+        // The same users and items, and one more event: one r(u,i) differs.
         let other = work.path("other-data"), otherResults = work.path("other-results")
-        try Work.synth(seed: 12, into: other)
+        try FileManager.default.copyItem(atPath: work.data, toPath: other)
+        let events = try FileHandle(forWritingTo: URL(fileURLWithPath: other + "/events.csv"))
+        try events.seekToEnd()
+        try events.write(contentsOf: Data("u1,i1,play,7,2025-03-01T00:00:00Z\n".utf8))
+        try events.close()
         #expect(try RecsiteProcess.run(["recommend", "--all", "--data", other, "--results-out", otherResults]).status == 0)
         let manifest = { (edit: @escaping (String) -> String) in
             try work.editedResults("manifest-\(UUID().uuidString)", file: ResultsFolder.manifest) { $0.map(edit) }
@@ -233,7 +244,7 @@ struct ResultsBuildTests {
         let cases: [(results: String, flags: [String], message: String)] = [
             (work.results, ["-k", "5"], "results.json: computed with k = 10; this build has k = 5"),
             (work.results, ["--weight", "play=2"], "computed with the weights complete=3.0, like=2.5, pause=0.5, play=1.0"),
-            (otherResults, [], "computed from other data"),
+            (otherResults, [], "results.json: computed from other data: its key "),
             (try manifest { $0.replacingOccurrences(of: "\"canonical\"", with: "\"fast\"") }, [], "computed with --sums fast"),
             (try manifest { $0.replacingOccurrences(of: "\"version\":1", with: "\"version\":2") }, [], "results format version 2"),
             (try work.editedResults("missing-user", file: ResultsFolder.lists) { Array($0.dropLast()) }, [], "no line for user '"),
