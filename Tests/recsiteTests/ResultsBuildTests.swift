@@ -249,6 +249,9 @@ struct ResultsBuildTests {
             (try manifest { $0.replacingOccurrences(of: "\"version\":1", with: "\"version\":2") }, [], "results format version 2"),
             (try work.editedResults("missing-user", file: ResultsFolder.lists) { Array($0.dropLast()) }, [], "no line for user '"),
             (work.path("no-such-folder"), [], "no-such-folder/results.json: no results manifest"),
+            (try work.editedResults("cut-line", file: ResultsFolder.lists) { lines in
+                lines.enumerated().map { $0.offset == 2 ? String($0.element.prefix(30)) : $0.element }
+            }, [], "lists.jsonl:3: not a line of a recsite results file"),
         ]
         for (results, flags, message) in cases {
             let built = try work.build(from: results, into: "refused", flags)

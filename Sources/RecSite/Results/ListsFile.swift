@@ -24,7 +24,7 @@ struct ListsFile {
         var byUser = [UserList?](repeating: nil, count: dataset.users.count)
         for (line, list) in try ResultLines.read(ResultsFolder.lists, in: directory, as: ResultLines.List.self,
                                                  workers: workers) {
-            let user = list.user_id
+            let user = list.userID
             func refuse(_ reason: String) -> RecSiteError { .invalidResults(path: "\(path):\(line)", reason: reason) }
             guard let u = dataset.userIndex[user].map(Int.init) else {
                 throw refuse("unknown user '\(user)' (not a kept user of this build's data)")
@@ -35,7 +35,7 @@ struct ListsFile {
             matrix.forEachHistoryEntry(user: u) { history.insert($0.item) }
             var listed = Set<Int32>(), collaborative: [(item: Int32, score: Double)] = [], popular = Set<Int32>()
             for entry in list.items {
-                let item = entry.item_id
+                let item = entry.itemID
                 guard let j = dataset.itemIndex[item] else { throw refuse("user '\(user)': unknown item '\(item)'") }
                 guard !history.contains(j) else { throw refuse("user '\(user)' has watched '\(item)'; it cannot be recommended") }
                 guard listed.insert(j).inserted else { throw refuse("user '\(user)': '\(item)' is listed twice") }

@@ -16,7 +16,7 @@ struct NeighboursFile {
         var neighbours = [Set<Int32>](repeating: [], count: dataset.items.count)
         for (line, entry) in try ResultLines.read(ResultsFolder.neighbours, in: directory, as: ResultLines.Neighbours.self,
                                                   workers: workers) {
-            let item = entry.item_id
+            let item = entry.itemID
             func refuse(_ reason: String) -> RecSiteError { .invalidResults(path: "\(path):\(line)", reason: reason) }
             guard let i = dataset.itemIndex[item] else { throw refuse("unknown item '\(item)' (not a kept item of this build's data)") }
             if let first = lines[Int(i)] { throw refuse("a second line for item '\(item)' (the first is line \(first))") }
