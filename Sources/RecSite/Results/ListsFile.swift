@@ -22,14 +22,12 @@ struct ListsFile {
          workers: Int) throws {
         let path = OutputFile.join(directory, ResultsFolder.lists)
         var byUser = [UserList?](repeating: nil, count: dataset.users.count)
+        var linePerUser = LinePerID(kind: "user", ids: dataset.userIndex, count: dataset.users.count, path: path)
         for (line, list) in try ResultLines.read(ResultsFolder.lists, in: directory, as: ResultLines.List.self,
                                                  workers: workers) {
             let user = list.userID
             func refuse(_ reason: String) -> RecSiteError { .invalidResults(path: "\(path):\(line)", reason: reason) }
-            guard let u = dataset.userIndex[user].map(Int.init) else {
-                throw refuse("unknown user '\(user)' (not a kept user of this build's data)")
-            }
-            if let first = byUser[u] { throw refuse("a second line for user '\(user)' (the first is line \(first.line))") }
+            let u = try linePerUser.claim(user, line: line)
             guard list.items.count <= k else { throw refuse("user '\(user)' has \(list.items.count) items; k is \(k)") }
             var history = Set<Int32>()
             matrix.forEachHistoryEntry(user: u) { history.insert($0.item) }
@@ -60,11 +58,7 @@ struct ListsFile {
             collaborative.sort { $0.score != $1.score ? $0.score > $1.score : $0.item < $1.item }
             byUser[u] = UserList(line: line, collaborative: collaborative, popular: popular)
         }
-        if let missing = byUser.firstIndex(where: { $0 == nil }) {
-            let count = byUser.reduce(0) { $0 + ($1 == nil ? 1 : 0) }
-            throw RecSiteError.invalidResults(
-                path: path, reason: "no line for user '\(dataset.users[missing].id)' (\(count) kept users have none)")
-        }
+        _ = try linePerUser.all { dataset.users[$0].id }
         self.path = path
         self.k = k
         lists = byUser.map { $0! }

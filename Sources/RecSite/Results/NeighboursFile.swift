@@ -12,14 +12,13 @@ struct NeighboursFile {
     /// - Throws: `RecSiteError.invalidResults` naming the file and line.
     init(directory: String, dataset: Dataset, pairs: inout PairCollector, workers: Int) throws {
         let path = OutputFile.join(directory, ResultsFolder.neighbours)
-        var lines = [Int?](repeating: nil, count: dataset.items.count)
+        var linePerItem = LinePerID(kind: "item", ids: dataset.itemIndex, count: dataset.items.count, path: path)
         var neighbours = [Set<Int32>](repeating: [], count: dataset.items.count)
         for (line, entry) in try ResultLines.read(ResultsFolder.neighbours, in: directory, as: ResultLines.Neighbours.self,
                                                   workers: workers) {
             let item = entry.itemID
             func refuse(_ reason: String) -> RecSiteError { .invalidResults(path: "\(path):\(line)", reason: reason) }
-            guard let i = dataset.itemIndex[item] else { throw refuse("unknown item '\(item)' (not a kept item of this build's data)") }
-            if let first = lines[Int(i)] { throw refuse("a second line for item '\(item)' (the first is line \(first))") }
+            let i = Int32(try linePerItem.claim(item, line: line))
             guard entry.neighbours.count <= ResultsFolder.neighbourCount else {
                 throw refuse("item '\(item)' has \(entry.neighbours.count) neighbours; at most \(ResultsFolder.neighbourCount)")
             }
@@ -30,13 +29,9 @@ struct NeighboursFile {
                 }
                 pairs.add(i, j, similarity: neighbour.similarity, file: path, line: line)
             }
-            lines[Int(i)] = line
-        }
-        if let missing = lines.firstIndex(where: { $0 == nil }) {
-            throw RecSiteError.invalidResults(path: path, reason: "no line for item '\(dataset.items[missing].id)'")
         }
         self.path = path
-        self.lines = lines.map { $0! }
+        lines = try linePerItem.all { dataset.items[$0].id }
         self.neighbours = neighbours
     }
 

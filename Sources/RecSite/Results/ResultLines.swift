@@ -1,10 +1,5 @@
 import RecEngine
 
-/// A line of a results folder's JSON Lines file, read by `JSONLineScanner`.
-protocol ResultLine: Sendable {
-    init(scanning scanner: inout JSONLineScanner) throws
-}
-
 /// The lines of a results folder's JSON Lines files, as read. A member a
 /// line lacks, one it has twice or one it should not have makes it unreadable.
 enum ResultLines {

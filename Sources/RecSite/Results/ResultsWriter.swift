@@ -46,7 +46,7 @@ public enum ResultsWriter {
                 return .object([
                     ("item_id", .string(items[Int(rec.item)].id)), ("source", .string(rec.source.rawValue)),
                     ("score", .number(score)),
-                    ("contributors", .array(contributors.map { .array([.string(items[Int($0.item)].id), .number($0.similarity)]) })),
+                    ("contributors", .array(contributors.map { similarItem(items[Int($0.item)], $0.similarity) })),
                 ])
             })),
         ])
@@ -58,8 +58,13 @@ public enum ResultsWriter {
         return .object([
             ("item_id", .string(items[i].id)),
             ("neighbours", .array(model.mostSimilar(to: i, limit: ResultsFolder.neighbourCount).map {
-                .array([.string(items[$0.item].id), .number($0.similarity)])
+                similarItem(items[$0.item], $0.similarity)
             })),
         ])
+    }
+
+    /// `[item_id, sim]`: a contributor or a neighbour.
+    private static func similarItem(_ item: Item, _ similarity: Double) -> JSONValue {
+        .array([.string(item.id), .number(similarity)])
     }
 }
