@@ -15,6 +15,8 @@ Reads users, items and events (CSV, or Parquet where DIR has
                               reason_item_id, reason_share
   popularity.parquet/         rank, item_id, popularity, viewers
   similarity.parquet/         item_id, other_item_id, similarity (i < j)
+  results.json, lists.jsonl,  the results folder `recsite build --results`
+  neighbours.jsonl            renders the site from (docs/scale.md)
 """
 import argparse
 import json
@@ -25,7 +27,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from recsite_spark import cleansing, engine, output, scoring, settings  # noqa: E402
+from recsite_spark import cleansing, engine, output, results, resultskey, scoring, settings  # noqa: E402
 
 
 def parse_arguments(argv):
@@ -81,8 +83,11 @@ def main(argv=None):
     # small join to one partition, and then one task would score every user.
     per_user = users.join(histories, "uidx", "left").select("uidx", "user_id", "h").repartition(partitions).rdd
     k_value = k
+    item_ids = [entry[0] for entry in item_table]
+    ids_shared = context.broadcast(item_ids)
     recommended = per_user.mapPartitions(
-        lambda part: scoring.score_partition(part, rows_shared.value, ranking_shared.value, k_value)).cache()
+        lambda part: scoring.score_partition(part, rows_shared.value, ranking_shared.value, k_value,
+                                             ids_shared.value)).cache()
     # Score on every partition now: the sort into one ordered file below
     # coalesces to a single task, which would otherwise do all the scoring.
     recommended.count()
@@ -98,6 +103,8 @@ def main(argv=None):
              .map(lambda entry: output.json_text(output.recommendation_document(entry[1], k_value, entry[2],
                                                                                   items_shared.value))))
     write_single_text(lines, os.path.join(out, "recommendations.jsonl"))
+
+    write_results(out, recommended, rows, item_ids, ids_shared, k, weights, arguments.sums)
 
     flat = recommended.flatMap(lambda entry: [
         (entry[1], rank, items_shared.value[iidx][0], score, source,
@@ -118,6 +125,23 @@ def main(argv=None):
     print(f"recsite_job: {len(item_table)} items, {users.count()} users, {r.count()} (user, item) scores, "
           f"{len(pair_rows)} similar pairs → {out}", file=sys.stderr)
     spark.stop()
+
+
+def write_results(out, recommended, rows, item_ids, ids_shared, k, weights, sums):
+    """The results folder: the manifest with the key summed over every
+    task's users and the driver's items, the lists by user ID, and the
+    nearest neighbours from the broadcast rows."""
+    key_rows = recommended.map(lambda entry: entry[4]).fold(0, lambda a, b: (a + b) & resultskey.MASK)
+    key = resultskey.key(k, key_rows + resultskey.item_rows(item_ids))
+    with open(os.path.join(out, results.MANIFEST), "w", encoding="utf-8") as handle:
+        handle.write(output.json_text(results.manifest(key, sums, k, weights, recommended.count(), len(item_ids)))
+                     + "\n")
+    lines = (recommended.sortBy(lambda entry: entry[0], numPartitions=1)
+             .map(lambda entry: output.json_text(results.list_line(entry[1], entry[2], entry[3], ids_shared.value))))
+    write_single_text(lines, os.path.join(out, results.LISTS))
+    with open(os.path.join(out, results.NEIGHBOURS), "w", encoding="utf-8") as handle:
+        for line in results.neighbour_lines(rows, item_ids):
+            handle.write(output.json_text(line) + "\n")
 
 
 def ship_package(context):

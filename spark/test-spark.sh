@@ -2,7 +2,10 @@
 # make test-spark: the job's unit tests, then the job in local mode on data/
 # and two dirty synthetic sets, each compared with recsite's own engine
 # (spark/compare.py: cleansing counts exact, every user's top-k within the
-# spec's tolerance), and once on a clean set written as Parquet.
+# spec's tolerance), and once on a clean set written as Parquet. For each,
+# the job's results folder must be the bytes recsite's own
+# (`recommend --all --results-out`), and `recsite build --results` on it
+# must give the ordinary build's site (`diff -r`).
 # usage: spark/test-spark.sh RECSITE_BINARY SPARK_VENV
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,5 +32,17 @@ for set in data dirty303 dirty404 parquet505; do
   spark-submit --master 'local[2]' --conf spark.ui.enabled=false spark/recsite_job.py \
     --data "$work/$set" --out "$work/$set.out" 2> "$work/$set.log" || { tail -20 "$work/$set.log"; exit 1; }
   python3 spark/compare.py "$work/$set.out" "$work/$set.recommend.jsonl" "$work/$set.check.json" || status=1
+  "$bin" recommend --all --data "$csv" --results-out "$work/$set.results" > /dev/null
+  for file in results.json lists.jsonl neighbours.jsonl; do
+    cmp "$work/$set.out/$file" "$work/$set.results/$file" || { echo "$set: the job's $file is not recsite's"; status=1; }
+  done
+  "$bin" build --quiet --data "$csv" --out "$work/$set.site"
+  if "$bin" build --quiet --data "$csv" --results "$work/$set.out" --out "$work/$set.site-from-results"; then
+    diff -r "$work/$set.site" "$work/$set.site-from-results" > "$work/$set.site.diff" \
+      && echo "$set: the site built from the job's results is the ordinary build's" \
+      || { echo "$set: the site from the job's results differs (see $work/$set.site.diff)"; status=1; }
+  else
+    status=1
+  fi
 done
 exit $status

@@ -13,6 +13,8 @@ rows are split into blocks of items when they outgrow a task's memory.
 """
 import numpy as np
 
+from . import resultskey
+
 
 class SimilarityRows:
     """sim as CSR rows over item indices, both halves of the symmetric matrix."""
@@ -48,10 +50,17 @@ def recommend(history_items, history_scores, rows, ranking, k):
 
     history_items ascending (ID order), history_scores their r(u,k); ranking
     the item indices by popularity."""
+    return recommend_explained(history_items, history_scores, rows, ranking, k)[0]
+
+
+def recommend_explained(history_items, history_scores, rows, ranking, k):
+    """`recommend`'s list, and for each of its cf entries the breakdown's
+    (k, sim(j,k)) pairs in breakdown order (the results folder's
+    contributors, docs/scale.md)."""
     k = min(k, rows.item_count)
-    listed = []
+    listed, explained = [], []
     if k <= 0:
-        return listed
+        return listed, explained
     items = np.asarray(history_items, dtype=np.int64)
     scores_of_history = np.asarray(history_scores, dtype=np.float64)
     scores = np.zeros(rows.item_count)
@@ -65,8 +74,9 @@ def recommend(history_items, history_scores, rows, ranking, k):
     best = candidates[np.lexsort((candidates, -scores[candidates]))][:k]
     for j in best:
         score = float(scores[j])
-        reason, share = top_contribution(j, items, scores_of_history, rows, score)
-        listed.append((len(listed) + 1, int(j), score, "cf", reason, share))
+        breakdown = contributions(j, items, scores_of_history, rows, score)
+        listed.append((len(listed) + 1, int(j), score, "cf", breakdown[0][0], breakdown[0][4]))
+        explained.append([(entry[0], entry[2]) for entry in breakdown])
     if len(listed) < k:
         taken = set(items.tolist()) | {entry[1] for entry in listed}
         for item in ranking:
@@ -74,7 +84,7 @@ def recommend(history_items, history_scores, rows, ranking, k):
                 break
             if item not in taken:
                 listed.append((len(listed) + 1, int(item), None, "popular", None, None))
-    return listed
+    return listed, explained
 
 
 def contributions(j, items, history_scores, rows, score):
@@ -92,16 +102,12 @@ def contributions(j, items, history_scores, rows, score):
              float(c[keep][p]) / score) for p in order]
 
 
-def top_contribution(j, items, history_scores, rows, score):
-    """The reason of a cf recommendation: its first contributor and share."""
-    first = contributions(j, items, history_scores, rows, score)[0]
-    return first[0], first[4]
-
-
-def score_partition(users, rows, ranking, k):
+def score_partition(users, rows, ranking, k, item_ids):
     """mapPartitions body: (uidx, user_id, [(iidx, r)] ascending or None)
-    → (uidx, user_id, list)."""
+    → (uidx, user_id, list, contributors of each cf entry, the user's part
+    of the results key)."""
     for uidx, user_id, history in users:
         history = history or []
-        yield uidx, user_id, recommend([entry[0] for entry in history], [entry[1] for entry in history],
-                                       rows, ranking, k)
+        items, scores = [entry[0] for entry in history], [entry[1] for entry in history]
+        listed, explained = recommend_explained(items, scores, rows, ranking, k)
+        yield uidx, user_id, listed, explained, resultskey.user_rows(user_id, [item_ids[i] for i in items], scores)

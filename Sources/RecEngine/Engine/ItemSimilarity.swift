@@ -105,12 +105,7 @@ public struct ItemSimilarity: Sendable {
     init(matrix: InteractionMatrix, options: SimilarityOptions = .spec, workers: Int = ProcessInfoCores.count,
          layout: Layout) {
         let itemCount = matrix.itemCount
-        var norms = [Double](repeating: 0, count: itemCount)
-        for i in 0..<itemCount {
-            var sum = 0.0
-            for p in matrix.column(i) { sum += matrix.columnScore[p] * matrix.columnScore[p] }
-            norms[i] = sum.squareRoot()
-        }
+        let norms = Self.columnNorms(matrix: matrix)
         // Each pair once, in the row of its lower index: sim(i,k) and
         // sim(k,i) are the same bits (module comment), so the rows' lower
         // halves are the upper halves read down the columns.
@@ -141,6 +136,15 @@ public struct ItemSimilarity: Sendable {
         case .columnTiles: (dense, scoresByColumnTiles) = (false, true)
         }
         denseRows = dense ? Self.denseCopy(itemCount: itemCount, rowStart: rowStart, neighbour: neighbour, similarity: similarity) : []
+    }
+
+    /// ‖R[:,i]‖ for every item, each sum in user order.
+    static func columnNorms(matrix: InteractionMatrix) -> [Double] {
+        (0..<matrix.itemCount).map { i in
+            var sum = 0.0
+            for p in matrix.column(i) { sum += matrix.columnScore[p] * matrix.columnScore[p] }
+            return sum.squareRoot()
+        }
     }
 
     /// The sparse rows scattered into a row-major items × items array.

@@ -112,16 +112,35 @@ public struct Recommender: Sendable {
     /// The breakdown of `score(u,j)` for any item j.
     /// - Complexity: O(|H(u)| × log neighbours).
     public func breakdown(user u: Int, item j: Int) -> ScoreBreakdown {
-        let history = matrix.row(u)
-        let inHistory = history.contains { matrix.rowItem[$0] == Int32(j) }
-        var score = 0.0
-        for p in history where matrix.rowScore[p] > 0 && matrix.rowItem[p] != Int32(j) {
-            score += similarity.value(Int(matrix.rowItem[p]), j) * matrix.rowScore[p]
-        }
+        let inHistory = matrix.row(u).contains { matrix.rowItem[$0] == Int32(j) }
+        let score = score(user: u, item: j)
         return ScoreBreakdown(
             user: Int32(u), item: Int32(j), score: score,
             contributions: contributions(user: u, item: j, score: score),
             inHistory: inHistory)
+    }
+
+    /// `score(u,j)` alone, in history order: the bits `recommendAll` gives j.
+    /// - Complexity: O(|H(u)| × log neighbours).
+    public func score(user u: Int, item j: Int) -> Double {
+        var score = 0.0
+        for p in matrix.row(u) where matrix.rowScore[p] > 0 && matrix.rowItem[p] != Int32(j) {
+            score += similarity.value(Int(matrix.rowItem[p]), j) * matrix.rowScore[p]
+        }
+        return score
+    }
+
+    /// User u's list from cf entries chosen elsewhere (a results folder):
+    /// each gets its reason from this similarity, and the list is filled
+    /// with popular items as `recommend` fills it.
+    /// - Parameter collaborative: at most k distinct items outside H(u),
+    ///   by score descending, then ID order.
+    /// - Complexity: O(k × |H(u)| × log neighbours + items).
+    public func list(user u: Int, collaborative: [(item: Int32, score: Double)], k: Int) -> [Recommendation] {
+        var scratch = Scratch(itemCount: matrix.itemCount)
+        return markingHistory(of: u, in: &scratch) { scratch in
+            list(user: u, best: collaborative, k: min(k, matrix.itemCount), scratch: scratch)
+        }
     }
 
     // MARK: Scores of every item for one user

@@ -21,6 +21,21 @@ public struct RecommenderModel: Sendable {
         recommender = Recommender(matrix: matrix, similarity: similarity, popularity: popularity)
     }
 
+    /// A model over a similarity computed elsewhere (`ItemSimilarity(matrix:knownPairs:)`,
+    /// for `recsite build --results`): nothing here is computed over item pairs.
+    /// - Parameters:
+    ///   - matrix: R of `dataset` under `config.weights`.
+    ///   - similarity: a similarity over `matrix`.
+    /// - Complexity: O(stored entries + items × log items) for popularity.
+    public init(dataset: Dataset, config: EngineConfig, matrix: InteractionMatrix, similarity: ItemSimilarity) {
+        self.dataset = dataset
+        self.config = config
+        self.matrix = matrix
+        self.similarity = similarity
+        popularity = Popularity(matrix: matrix)
+        recommender = Recommender(matrix: matrix, similarity: similarity, popularity: popularity)
+    }
+
     public func user(_ id: String) -> Int? { dataset.userIndex[id].map(Int.init) }
     public func item(_ id: String) -> Int? { dataset.itemIndex[id].map(Int.init) }
 

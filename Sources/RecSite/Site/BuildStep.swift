@@ -53,13 +53,22 @@ public struct BuildStep: Sendable {
         state.inputs = nil  // the bytes are not needed past here
     })
 
-    /// R, item similarity and popularity (SPEC §3, §4, §6).
+    /// R, item similarity and popularity (SPEC §3, §4, §6); with `--results`,
+    /// R and popularity, and the lists and similarities from the folder.
     static let model = BuildStep("model", prepare: { state in
+        if let results = state.options.resultsDirectory {
+            state.console.phase("reading the results in \(results)/")
+            let read = try ResultsReader.read(directory: results, dataset: state.dataset!, config: state.config!,
+                                              workers: state.options.workers)
+            (state.model, state.recommendations) = (read.model, read.recommendations)
+            return
+        }
         state.model = RecommenderModel(dataset: state.dataset!, config: state.config!, workers: state.options.workers)
     })
 
-    /// Every user's top-k list, once.
+    /// Every user's top-k list, once (read with the model under `--results`).
     static let recommend = BuildStep("recommend", prepare: { state in
+        guard state.recommendations == nil else { return }
         let model = state.model!
         state.console.phase("recommending for \(model.dataset.users.count) users (k = \(model.config.k))")
         state.recommendations = model.recommender.recommendAll(k: model.config.k, workers: state.options.workers)

@@ -45,11 +45,15 @@ public struct SiteBuilder: Sendable {
         public var otherInputs: [(what: String, path: String)] = []
         /// Render one part of the site (`--shard I/N`, `SiteShard`); nil for all of it.
         public var shard: SiteShard? = nil
+        /// `--results`: take every user's list and the similarities from this
+        /// results folder (`ResultsReader`) instead of running the engine.
+        public var resultsDirectory: String? = nil
 
         /// Every input of the build as (what, path), for `SiteWriter.refuseInputsInside`.
         var inputs: [(what: String, path: String)] {
             [("the data folder", dataDirectory), ("the templates folder", templatesDirectory),
-             ("the settings file", configPath ?? RecsiteConfig.defaultPath)] + otherInputs
+             ("the settings file", configPath ?? RecsiteConfig.defaultPath)]
+                + (resultsDirectory.map { [("the results folder", $0)] } ?? []) + otherInputs
         }
 
         public init() {}

@@ -16,6 +16,8 @@ public enum RecSiteError: Error, CustomStringConvertible, Equatable {
     case refusingToReplace(path: String, reason: String)
     /// A build summary (`api/build.json`) that cannot be read.
     case invalidSummary(path: String, reason: String)
+    /// A results folder (`recsite build --results`) that this build cannot use.
+    case invalidResults(path: String, reason: String)
     /// A `git` command failed (`recsite diff --git`).
     case gitFailed(command: String, reason: String)
     /// A `BuildInterruption` stopped a build of `target` (`signal` is the
@@ -47,6 +49,8 @@ public enum RecSiteError: Error, CustomStringConvertible, Equatable {
             return "\(path): refusing to replace: \(reason)"
         case .invalidSummary(let path, let reason):
             return "\(path): not a recsite build summary: \(reason)"
+        case .invalidResults(let path, let reason):
+            return "\(path): \(reason)"
         case .gitFailed(let command, let reason):
             return "\(command) failed: \(reason)"
         case .interrupted(let signal, let whileWriting, let target, let previousSiteIntact):

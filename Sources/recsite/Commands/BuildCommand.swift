@@ -53,6 +53,13 @@ struct BuildCommand: ParsableCommand {
         users index, items, popular, compare, data quality, methodology) still cover every user; users \
         without a page appear there as plain text. docs/publishing.md has the sizes per format.
 
+        --results DIR renders from precomputed results (the Spark job's output, or recsite recommend \
+        --all --results-out DIR): recsite still reads and cleanses the data, but takes every user's list \
+        and the similarities from DIR, checks each number it shows against its own arithmetic, and \
+        refuses a folder computed from other data or settings, or with --sums fast. The site equals an \
+        ordinary build's byte for byte. --evaluate still trains the engine on its own train/test splits \
+        (docs/scale.md).
+
         --shard I/N renders one of N parts of the site into --out, so that N machines or Spark \
         tasks render a large site at once: every shard runs the engine on all the data, then writes \
         the pages and files of users and items number I, I+N, I+2N… (in ID order), and shard 1 also \
@@ -122,6 +129,11 @@ struct BuildCommand: ParsableCommand {
         valueName: "I/N"))
     var shard: String?
 
+    @Option(help: ArgumentHelp(
+        "Take every user's list and the similarities from this results folder (the Spark job's --out, or recsite recommend --all --results-out) instead of running the engine.",
+        valueName: "dir"))
+    var results: String?
+
     @Option(help: ArgumentHelp("Threads to use (default: all cores, or RECSITE_WORKERS).", valueName: "n"))
     var workers: Int?
 
@@ -164,6 +176,7 @@ struct BuildCommand: ParsableCommand {
         settings.formats = SiteFormats(list: formats) ?? .all
         settings.force = force
         settings.shard = shard.flatMap(SiteShard.init)
+        settings.resultsDirectory = results
         settings.otherInputs = [users.map { ("the --users file", $0) }, evaluation.map { ("the evaluation file", $0) }]
             .compactMap { $0 }
         let selection = try UserSelection(file: users, sample: sample, seed: seed), formats = settings.formats

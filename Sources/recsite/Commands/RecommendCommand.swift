@@ -16,6 +16,11 @@ struct RecommendCommand: ParsableCommand {
           recsite recommend u1 -k 20 --json
           recsite recommend --all --json > recommendations.jsonl
           recsite recommend --all --json --timings engine.json > /dev/null
+          recsite recommend --all --results-out results && recsite build --results results
+
+        --results-out DIR (with --all) also writes the results folder that recsite build --results \
+        reads: results.json, lists.jsonl and neighbours.jsonl, the same bytes as the Spark job's \
+        (docs/scale.md).
         """
     )
 
@@ -29,10 +34,15 @@ struct RecommendCommand: ParsableCommand {
         "With --all, write the wall time of each engine step (read … recommend) as JSON to this file (for make bench).",
         valueName: "file"))
     var timings: String?
+    @Option(help: ArgumentHelp(
+        "With --all, also write the results folder recsite build --results reads (created if missing).",
+        valueName: "dir"))
+    var resultsOut: String?
 
     func validate() throws {
         if all == (user != nil) { throw ValidationError("Give either a USER or --all.") }
         if timings != nil && !all { throw ValidationError("--timings needs --all.") }
+        if resultsOut != nil && !all { throw ValidationError("--results-out needs --all.") }
     }
 
     func run() throws {
@@ -46,6 +56,7 @@ struct RecommendCommand: ParsableCommand {
                 try TimingsFile.write(phases, total: ContinuousClock.now - start, counts: [("users", lists.count)],
                                       to: timings)
             }
+            if let resultsOut { try ResultsWriter.write(model: model, recommendations: lists, to: resultsOut) }
             return printAll(lists, model: model, k: k)
         }
         let u = try Lookup.user(user, in: model)

@@ -1,0 +1,42 @@
+import Testing
+@testable import RecSite
+
+/// The results folder's line reader: every JSON escape, numbers to the bit,
+/// and lines that are not the shapes it knows.
+@Suite("JSON line scanner")
+struct JSONLineScannerTests {
+    static func list(_ text: String) throws -> ResultLines.List {
+        var scanner = JSONLineScanner(ArraySlice(Array(text.utf8)))
+        let list = try ResultLines.List(scanning: &scanner)
+        try scanner.end()
+        return list
+    }
+
+    @Test func escapesAndNumbersReadBack() throws {
+        let list = try Self.list(#"""
+            { "items" : [ {"source":"cf","item_id":"a\"b\\c\/d\u003c\u00e9\ud83c\udfac\n","score":6984.125672063077,
+              "contributors":[["x",1e-05],["y",0.30000000000000004]]}, {"item_id":"p","source":"popular"} ],
+              "user_id":"ü1" }
+            """#)
+        #expect(list.userID == "ü1")
+        #expect(list.items[0].itemID == "a\"b\\c/d<é🎬\n")
+        #expect(list.items[0].score?.bitPattern == 6984.125672063077.bitPattern)
+        #expect(list.items[0].contributors?.map(\.itemID) == ["x", "y"])
+        #expect(list.items[0].contributors?.map(\.similarity) == [1e-05, 0.1 + 0.2])
+        #expect(list.items[1].score == nil && list.items[1].contributors == nil)
+    }
+
+    @Test(arguments: [
+        #"{"user_id":"u1"}"#,                                      // no items
+        #"{"user_id":"u1","items":[],"user_id":"u2"}"#,            // a key twice
+        #"{"user_id":"u1","items":[],"extra":1}"#,                 // an unknown key
+        #"{"user_id":"u1","items":[{"item_id":"i","source":"cf","contributors":[["a",1,2]]}]}"#,
+        #"{"user_id":"u\ud800","items":[]}"#,                      // a lone surrogate
+        #"{"user_id":"u1","items":[{"item_id":"i","source":"cf","score":1e999}]}"#,
+        #"{"user_id":"u1","items":[]} x"#,                          // text after the value
+        #"{"user_id":"u1","items":[}"#,
+    ])
+    func malformedLinesAreRefused(_ text: String) {
+        #expect(throws: JSONLineScanner.Malformed.self) { _ = try Self.list(text) }
+    }
+}
