@@ -33,7 +33,7 @@ enum EventsCleanser {
             var part = parts[index]
             return rules.apply(&part, expectedRows: source.estimatedRowCount / parts.count)
         }
-        var report = FileCleansing(file: source.name)
+        var report = FileCleansing(file: source.name, unit: source.locationUnit)
         for result in results { report.absorb(result.report) }
         let duplicate = duplicates(results, workers: workers)
         var events = EventTable()
@@ -122,7 +122,7 @@ enum EventsCleanser {
         }
 
         func apply<Source: RowSource>(_ source: inout Source, expectedRows: Int) -> PartResult {
-            var result = PartResult(report: FileCleansing(file: source.name))
+            var result = PartResult(report: FileCleansing(file: source.name, unit: source.locationUnit))
             result.candidates.reserveCapacity(expectedRows)
             result.hashes.reserveCapacity(expectedRows)
             var row = Source.Row()
