@@ -11,6 +11,11 @@ struct PostgresColumn: Sendable, Equatable {
     let category: String
 
     var quotedName: String { Self.quoted(name) }
+    /// The column of the table read, never the output column of the same name
+    /// (in `ORDER BY` a bare name means the output, here the text form).
+    var sourceName: String { "\(Self.sourceAlias).\(quotedName)" }
+    /// The table's alias in the query that reads it.
+    static let sourceAlias = "recsite_source"
 
     /// The column as text, in the form the same value takes in a CSV file.
     ///
@@ -47,8 +52,8 @@ struct PostgresColumn: Sendable, Equatable {
     /// server's locale, so the order is the same on every server.
     var orderExpression: String? {
         switch category {
-        case "S": return "\(quotedName)::text COLLATE \"C\""
-        case "N", "D", "B": return quotedName
+        case "S": return "\(sourceName)::text COLLATE \"C\""
+        case "N", "D", "B": return sourceName
         default: return nil
         }
     }

@@ -66,7 +66,8 @@ struct PostgresReader {
         }
         let columns = try self.columns(of: relation, on: connection, logger: logger, table: label)
         guard !columns.isEmpty else { throw PostgresInputError(store: url.description, table: label, problem: "it has no columns") }
-        var sql = "SELECT " + columns.map(\.textExpression).joined(separator: ", ") + " FROM " + relation
+        var sql = "SELECT " + columns.map(\.textExpression).joined(separator: ", ")
+            + " FROM \(relation) AS \(PostgresColumn.sourceAlias)"
         let order = columns.compactMap(\.orderExpression)
         if ordered, !order.isEmpty { sql += " ORDER BY " + order.joined(separator: ", ") }
         let table = PostgresTableRows(columnCount: columns.count)

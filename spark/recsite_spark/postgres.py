@@ -91,9 +91,10 @@ def text_expression(name, type_name):
 
 def order_expression(name, category):
     """How the column orders a table's rows (PostgresColumn.orderExpression), or None."""
+    source = f"recsite_source.{quoted(name)}"  # the table's column, not the output's
     if category == "S":
-        return f'{quoted(name)}::text COLLATE "C"'
-    return quoted(name) if category in ("N", "D", "B") else None
+        return f'{source}::text COLLATE "C"'
+    return source if category in ("N", "D", "B") else None
 
 
 def _literal(text):
@@ -148,7 +149,7 @@ def read_table(spark, data, role):
         "ORDER BY a.attnum", init).collect()
     names = [column["name"] for column in columns]
     sql = "SELECT " + ", ".join(f"{text_expression(c['name'], c['type'])} AS c{i}" for i, c in enumerate(columns))
-    sql += f" FROM {relation}"
+    sql += f" FROM {relation} AS recsite_source"
     order = [e for e in (order_expression(c["name"], c["category"]) for c in columns) if e]
     if ordered and order:
         sql += " ORDER BY " + ", ".join(order)

@@ -48,8 +48,8 @@ class TextFormTest(unittest.TestCase):
         self.assertEqual(postgres.text_expression('we"ird', "float8"), '"we""ird"::text')
 
     def test_order_by_bytes_for_text(self):
-        self.assertEqual(postgres.order_expression("user_id", "S"), '"user_id"::text COLLATE "C"')
-        self.assertEqual(postgres.order_expression("n", "N"), '"n"')
+        self.assertEqual(postgres.order_expression("user_id", "S"), 'recsite_source."user_id"::text COLLATE "C"')
+        self.assertEqual(postgres.order_expression("n", "N"), 'recsite_source."n"')
         self.assertIsNone(postgres.order_expression("doc", "U"))
 
 
