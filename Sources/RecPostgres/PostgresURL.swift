@@ -48,7 +48,7 @@ public struct PostgresURL: Sendable, Equatable {
         let (rawHost, rawPort) = Self.hostAndPort(hostPort)
         host = Self.decoded(rawHost).nonEmpty ?? "localhost"
         database = path.map(Self.decoded)?.nonEmpty ?? user
-        let safe = "postgresql://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(rawPort ?? "5432")/\(database)"
+        let safe = Self.describe(user: user, host: host, port: rawPort ?? "5432", database: database)
         guard let port = Int(rawPort ?? "5432"), (1...65535).contains(port) else {
             throw PostgresInputError(store: safe, problem: "the port must be a number from 1 to 65535")
         }
@@ -73,7 +73,9 @@ public struct PostgresURL: Sendable, Equatable {
     }
 
     /// The URL without password or parameters: how messages name the database.
-    public var description: String {
+    public var description: String { Self.describe(user: user, host: host, port: String(port), database: database) }
+
+    private static func describe(user: String, host: String, port: String, database: String) -> String {
         "postgresql://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(port)/\(database)"
     }
 
