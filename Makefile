@@ -56,11 +56,13 @@ check: release
 
 # The tests, the independent SPEC cross-check, and a check that the committed
 # site/ is exactly what the code builds from data/.
-# The server's tests run on their own: in one run with the process tests,
+# The unit and process tests run beside a private PostgreSQL server
+# (scripts/postgres-test-server.sh: Debian's postgresql, on loopback) for the
+# `--data postgresql://` tests. The server's tests run on their own: in one run with the process tests,
 # tests that block could starve the server of the shared threads on a busy machine.
 test: deps test-bench
 	$(SWIFT) build
-	$(SWIFT) test --skip RecServerTests
+	scripts/postgres-test-server.sh run $(SWIFT) test --skip RecServerTests
 	$(SWIFT) test --skip-build --filter RecServerTests
 	scripts/spec-check-all.sh .build/debug/recsite
 	.build/debug/recsite build --data $(DATA) --out $(SITE) $(BUILD_FLAGS) --check
@@ -177,8 +179,8 @@ $(SERVE_VENV)/.installed: bench/serve-requirements.txt bench/requirements.txt
 # spark/requirements.txt into $(SPARK_VENV); Java 17 from Debian's
 # openjdk-17-jre-headless. make spark-build DATA=dir OUT=dir runs the job in
 # local mode on SPARK_MASTER's cores; make test-spark compares it with
-# recsite's engine on data/, two dirty synthetic sets and a clean set read
-# as Parquet.
+# recsite's engine on data/, two dirty synthetic sets, a clean set read
+# as Parquet, and data/ loaded into PostgreSQL (read through JDBC).
 SPARK_VENV := .bench/spark-venv
 SPARK_MASTER ?= local[2]
 OUT ?= .bench/spark-out
@@ -197,7 +199,7 @@ spark-build: spark-venv
 
 test-spark: spark-venv
 	$(SWIFT) build --product recsite
-	spark/test-spark.sh .build/debug/recsite $(SPARK_VENV)
+	scripts/postgres-test-server.sh run spark/test-spark.sh .build/debug/recsite $(SPARK_VENV)
 
 # libFuzzer over the CSV reader and cleansing (Fuzz/FuzzCleansing.swift), the
 # file names for IDs (Fuzz/FuzzFileNames.swift) and page rendering with cmark

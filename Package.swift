@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "RecEngine", targets: ["RecEngine"]),
         .library(name: "RecSite", targets: ["RecSite"]),
         .library(name: "RecServer", targets: ["RecServer"]),
+        .library(name: "RecPostgres", targets: ["RecPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The recommend step's inner loop at 10 000 items (ColumnTileScorer),
@@ -39,11 +41,22 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // `--data postgresql://…` (docs/scale.md): a row source over
+        // postgres-nio, in a library of its own so RecEngine and RecSite
+        // stay free of NIO.
+        .target(
+            name: "RecPostgres",
+            dependencies: [
+                "RecEngine",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "recsite",
             dependencies: [
                 "RecEngine",
                 "RecSite",
+                "RecPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // jemalloc (Debian's libjemalloc-dev) replaces glibc's malloc in the
@@ -53,7 +66,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("jemalloc")]
         ),
         // The HTTP server (docs/serving.md) lives in its own library and binary
-        // so that the plain `recsite` CLI does not link Hummingbird and NIO;
+        // so that the plain `recsite` CLI does not link Hummingbird (it links
+        // NIO only through RecPostgres, for database input);
         // `recsite serve` execs `recsite-serve` from the same folder.
         .target(
             name: "RecServer",
@@ -83,6 +97,10 @@ let package = Package(
         // plain sockets (no HummingbirdTesting: it would build an HTTP client
         // and TLS the server never uses).
         .testTarget(name: "RecServerTests", dependencies: ["RecServer", "RecEngine", "RecSite", "recsite-serve"]),
-        .testTarget(name: "recsiteTests", dependencies: ["recsite", "RecEngine", "RecSite"]),
+        // The PostgreSQL tests (Tests/recsiteTests/Postgres) load tables
+        // into a real server (scripts/postgres-test-server.sh) with PostgresNIO.
+        .testTarget(name: "recsiteTests", dependencies: [
+            "recsite", "RecEngine", "RecSite", "RecPostgres", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
     ]
 )

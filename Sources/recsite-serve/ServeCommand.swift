@@ -37,6 +37,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535.") }
+        // The server watches its data files for --reload; a database has none.
+        if data.hasPrefix("postgresql://") || data.hasPrefix("postgres://") {
+            throw ValidationError("recsite serve reads a data folder, not a database: build the site from the database "
+                                  + "with recsite build --data URL, or export the tables as CSV for the server.")
+        }
     }
 
     func run() async throws {

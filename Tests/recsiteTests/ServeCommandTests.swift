@@ -28,6 +28,13 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    @Test func aDatabaseURLIsRefusedWithTheReason() throws {
+        let result = try RecsiteProcess.run(["serve", "--data", "postgresql://u:secret@h/db", "--port", "0"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("recsite serve reads a data folder, not a database"))
+        #expect(!result.stderr.contains("secret"))
+    }
+
     @Test func aMissingServerBinarySaysHowToBuildIt() throws {
         let folder = try RecsiteProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -33,7 +33,9 @@ _EVENT_SCHEMA = T.StructType([
 
 def _checked(spark, data, name, required, check, schema, table_format):
     names, records = sources.read_table(spark, data, name, table_format)
-    header = rows.Header(names, required, f"{name}.{sources.table_format(data, name, table_format)}")
+    label = (sources.display_name(data, name) if sources.postgres.is_database(data)
+             else f"{name}.{sources.table_format(data, name, table_format)}")
+    header = rows.Header(names, required, label)
     checked = records.map(lambda record: check(record[0], record[1], header) + (record[2],))
     return spark.createDataFrame(checked, schema)
 
@@ -81,14 +83,14 @@ def cleanse(spark, data, weights, table_format="auto"):
 
     repairs = (kept_items.select(F.explode("repairs").alias("repair")).groupBy("repair").count().collect())
     report = [
-        _file_report("users.csv", users.count(), kept_users.count(),
+        _file_report(sources.display_name(data, "users"), users.count(), kept_users.count(),
                      user_dropped.select("line", "reason", "raw").unionByName(flagged_ages.select("line", "reason", "raw")), {}),
-        _file_report("items.csv", items.count(), kept_items.count(), item_dropped.select("line", "reason", "raw"),
+        _file_report(sources.display_name(data, "items"), items.count(), kept_items.count(), item_dropped.select("line", "reason", "raw"),
                      {row["repair"]: row["count"] for row in repairs}),
         None,  # events: filled below, after the kept events are counted
     ]
     kept_events = kept_events.cache()
-    report[2] = _file_report("events.csv", events.count(), kept_events.count(), event_dropped, {})
+    report[2] = _file_report(sources.display_name(data, "events"), events.count(), kept_events.count(), event_dropped, {})
     return kept_users, kept_items, kept_events, report
 
 

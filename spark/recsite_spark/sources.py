@@ -1,8 +1,10 @@
 """Where the three tables come from: `<name>.parquet` (a file or folder) when
-the data folder has one, else `<name>.csv`. Either way the rows come out as
-(line, fields, raw text) in file order, with the header's column names."""
+the data folder has one, else `<name>.csv`; or, for `--data postgresql://…`,
+the database's tables through JDBC (postgres.py). Either way the rows come
+out as (line, fields, raw text) in file order, with the header's column names."""
 import os
 
+from . import postgres
 from . import rows as csv_rows
 
 
@@ -18,8 +20,15 @@ def table_format(data, name, requested):
     return "parquet" if _exists(os.path.join(data, f"{name}.parquet")) else "csv"
 
 
+def display_name(data, name):
+    """How the report names a table: `users.csv`, or the database table's name."""
+    return postgres.table_name(data, name) if postgres.is_database(data) else f"{name}.csv"
+
+
 def read_table(spark, data, name, requested="auto"):
     """(header names, RDD of (line, fields or None, raw)) for one table."""
+    if postgres.is_database(data):
+        return postgres.read_table(spark, data, name)
     if table_format(data, name, requested) == "parquet":
         return _read_parquet(spark, os.path.join(data, f"{name}.parquet"))
     return _read_csv(spark, os.path.join(data, f"{name}.csv"))

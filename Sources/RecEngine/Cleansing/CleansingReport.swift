@@ -2,7 +2,8 @@
 public struct DroppedRow: Sendable, Equatable {
     /// The source's name (`events.csv`), never a machine path.
     public let file: String
-    /// The row's `RowLocation.line`: for CSV the 1-based physical line it starts on.
+    /// The row's `RowLocation.line`: for CSV the 1-based physical line it
+    /// starts on; for a database table its row number from 1 (`FileCleansing.unit`).
     public let line: Int
     public let reason: CleansingReason
     /// The row as its source renders it (`RowSource.text(at:)`): for CSV,
@@ -24,6 +25,8 @@ public struct FileCleansing: Sendable, Equatable {
     static let invalidUTF8Repair = "invalid UTF-8 → U+FFFD"
 
     public let file: String
+    /// What the examples' `line` counts: file lines, or table rows.
+    public let unit: RowLocation.Unit
     /// Data rows read (the header and empty lines excluded).
     public internal(set) var rowsRead = 0
     public internal(set) var kept = 0
@@ -34,7 +37,10 @@ public struct FileCleansing: Sendable, Equatable {
     /// Repairs that keep a row (e.g. `empty title → item_id`), counted by description.
     public internal(set) var repairs: [String: Int] = [:]
 
-    init(file: String) { self.file = file }
+    init(file: String, unit: RowLocation.Unit = .line) {
+        self.file = file
+        self.unit = unit
+    }
 
     public var dropped: Int { counts.filter { $0.key.drops }.reduce(0) { $0 + $1.value } }
 

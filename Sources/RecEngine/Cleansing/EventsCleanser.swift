@@ -47,7 +47,7 @@ enum EventsCleanser {
         }
         // Part k's lines become the source's by adding the lines of parts 0..<k.
         let lineOffsets = results.dropLast().reduce(into: [0]) { $0.append($0.last! + $1.nextLine - 1) }
-        var report = FileCleansing(file: source.name)
+        var report = FileCleansing(file: source.name, unit: source.locationUnit)
         for (result, offset) in zip(results, lineOffsets) { report.absorb(result.report, lineOffset: offset) }
         let duplicate = duplicates(results, workers: workers)
         var events = EventTable()
@@ -133,7 +133,7 @@ enum EventsCleanser {
         }
 
         func apply<Source: RowSource>(_ source: inout Source, expectedRows: Int) -> PartResult {
-            var result = PartResult(report: FileCleansing(file: source.name))
+            var result = PartResult(report: FileCleansing(file: source.name, unit: source.locationUnit))
             result.candidates.reserveCapacity(expectedRows)
             result.hashes.reserveCapacity(expectedRows)
             var row = Source.Row()

@@ -6,7 +6,7 @@ enum ItemsCleanser {
         let idColumn = try source.required("item_id")
         let title = source.optional("title"), type = source.optional("content_type")
         let genre = source.optional("genre")
-        var report = FileCleansing(file: source.name)
+        var report = FileCleansing(file: source.name, unit: source.locationUnit)
         var items: [Item] = []
         source.forEachIdentifiedRow(idColumn: idColumn, missing: .missingItemID, duplicate: .duplicateItemID,
                                    report: &report) { id, row, _, report in

@@ -4,7 +4,7 @@ enum UsersCleanser {
         let idColumn = try source.required("user_id")
         let name = source.optional("name"), age = source.optional("age")
         let gender = source.optional("gender"), region = source.optional("region")
-        var report = FileCleansing(file: source.name)
+        var report = FileCleansing(file: source.name, unit: source.locationUnit)
         var users: [User] = []
         source.forEachIdentifiedRow(idColumn: idColumn, missing: .missingUserID, duplicate: .duplicateUserID,
                                    report: &report) { id, row, raw, report in

@@ -17,6 +17,8 @@ public protocol RowSource {
     var columns: [String] { get }
     /// About how many rows the source holds, for sizing tables (0: unknown).
     var estimatedRowCount: Int { get }
+    /// What its locations' `line` counts: lines of a file, or rows of a table.
+    var locationUnit: RowLocation.Unit { get }
 
     /// Reads the next row into `row`, reusing its storage.
     /// - Parameter row: receives the row's fields and location.
@@ -54,6 +56,8 @@ public protocol RowSource {
 extension RowSource {
     /// By default the row count is unknown.
     public var estimatedRowCount: Int { 0 }
+    /// By default locations are lines, as in a CSV file.
+    public var locationUnit: RowLocation.Unit { .line }
     /// By default one part: the source is read on one core.
     /// - Complexity: O(1).
     public func parts(_ count: Int) -> [Self] { [self] }

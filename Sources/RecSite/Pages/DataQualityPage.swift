@@ -13,6 +13,8 @@ struct DataQualityPage {
             "details": .list(report.files.map { .fields(details($0)) }),
             "totalDropped": .verbatim(PageText.count(report.totalDropped, "row")),
             "examplesPerReason": .count(FileCleansing.examplesPerReason),
+            // Lines of files, or rows of database tables (`--data postgresql://…`).
+            "fromFiles": .flag(report.files.allSatisfy { $0.unit == .line }),
         ]
         return MarkdownPage(
             path: SitePaths.dataQuality, title: "Data quality",
@@ -46,7 +48,8 @@ struct DataQualityPage {
                 "shown": .verbatim(shown.count < count ? "first \(shown.count) of \(count)" : PageText.count(count, "row")),
                 "rows": .list(shown.map { row in
                     // A raw row is shown as a code span, exactly as it stood.
-                    .fields(["line": .count(row.line), "raw": .verbatim(MarkdownEscaping.code(row.raw))] as TemplateRecord)
+                    .fields(["unit": .verbatim(file.unit.rawValue), "line": .count(row.line),
+                             "raw": .verbatim(MarkdownEscaping.code(row.raw))] as TemplateRecord)
                 }),
             ] as TemplateRecord)
         }

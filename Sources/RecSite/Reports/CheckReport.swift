@@ -23,7 +23,8 @@ public enum CheckReport {
             for (reason, _) in file.reasons {
                 out += "  examples of \(reason.rawValue):\n"
                 for row in file.examples[reason] ?? [] {
-                    out += "    \(row.file):\(row.line): \(TextTable.singleLine(row.raw))\n"
+                    let place = file.unit == .line ? "\(row.file):\(row.line)" : "\(row.file) (row \(row.line))"
+                    out += "    \(place): \(TextTable.singleLine(row.raw))\n"
                 }
             }
         }

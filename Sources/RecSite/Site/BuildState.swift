@@ -14,8 +14,7 @@ public final class BuildState: @unchecked Sendable {
     var converter: HTMLConverter?
     var assets: [SiteFile] = []
     var config: EngineConfig?
-    var inputs: (users: (path: String, bytes: [UInt8]), items: (path: String, bytes: [UInt8]),
-                 events: (path: String, bytes: [UInt8]))?
+    var inputs: (any LoadedTables)?
     // cleanse, model, recommend
     public internal(set) var dataset: Dataset?
     public internal(set) var model: RecommenderModel?

@@ -29,7 +29,7 @@ public struct BuildStep: Sendable {
         load, cleanse, model, recommend, changes, explanations, reports, pages, html, data, links, write,
     ]
 
-    /// Templates, assets, settings and the three input files' bytes.
+    /// Templates, assets, settings and the three input tables (files' bytes, or a database's rows).
     static let load = BuildStep("load", prepare: { state in
         state.console.phase("loading templates from \(state.options.templatesDirectory)/")
         state.templates = try TemplateLibrary(directory: state.options.templatesDirectory)
@@ -41,15 +41,14 @@ public struct BuildStep: Sendable {
             + SiteAssets.bootstrap(directory: state.options.bootstrapDirectory)
         state.config = try RecsiteConfig.load(path: state.options.configPath,
                                               weightOverrides: state.options.weightOverrides, k: state.options.k)
-        state.console.phase("loading \(state.options.dataDirectory)/")
-        state.inputs = try DatasetLoader.readFiles(directory: state.options.dataDirectory)
+        let store = state.options.store
+        state.console.phase("loading \(store.folder.map { $0 + "/" } ?? store.description)")
+        state.inputs = try store.read()
     })
 
     /// The cleansing rules (SPEC §2): a `Dataset` and its `CleansingReport`.
     static let cleanse = BuildStep("cleanse", prepare: { state in
-        let inputs = state.inputs!
-        state.dataset = try DatasetLoader.load(users: inputs.users, items: inputs.items, events: inputs.events,
-                                               weights: state.config!.weights, workers: state.options.workers)
+        state.dataset = try state.inputs!.cleanse(weights: state.config!.weights, workers: state.options.workers)
         state.inputs = nil  // the bytes are not needed past here
     })
 
@@ -91,8 +90,9 @@ public struct BuildStep: Sendable {
     /// The committed explanation cache (`<data>/explanations.jsonl`), read,
     /// never filled: a build makes no network call (docs/explanations.md).
     static let explanations = BuildStep("explanations", prepare: { state in
-        let path = state.options.dataDirectory + "/" + ExplanationCache.fileName
-        state.explainer = Explainer(cache: try ExplanationCache.load(path: path))
+        // A database has no folder beside it: every sentence is then the template's.
+        guard let folder = state.options.store.folder else { state.explainer = Explainer(); return }
+        state.explainer = Explainer(cache: try ExplanationCache.load(path: folder + "/" + ExplanationCache.fileName))
     })
 
     /// The tallies reports share, then each batch's `UserReport`s or `ItemReport`s.

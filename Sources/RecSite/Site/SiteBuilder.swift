@@ -12,6 +12,9 @@ public struct SiteBuilder: Sendable {
     public struct Options: Sendable {
         /// Folder with users.csv, items.csv and events.csv.
         public var dataDirectory = "data"
+        /// Where the tables come from when not a folder (`--data postgresql://…`);
+        /// `nil` reads `dataDirectory`.
+        public var dataStore: (any DataStore)? = nil
         /// The site folder.
         public var outputDirectory = "site"
         /// Mustache templates and `assets/`.
@@ -51,10 +54,13 @@ public struct SiteBuilder: Sendable {
 
         /// Every input of the build as (what, path), for `SiteWriter.refuseInputsInside`.
         var inputs: [(what: String, path: String)] {
-            [("the data folder", dataDirectory), ("the templates folder", templatesDirectory),
-             ("the settings file", configPath ?? RecsiteConfig.defaultPath)]
+            [store.folder.map { ("the data folder", $0) }, ("the templates folder", templatesDirectory),
+             ("the settings file", configPath ?? RecsiteConfig.defaultPath)].compactMap { $0 }
                 + (resultsDirectory.map { [("the results folder", $0)] } ?? []) + otherInputs
         }
+
+        /// The tables' store: `dataStore`, else the folder `dataDirectory`.
+        var store: any DataStore { dataStore ?? CSVFolder(directory: dataDirectory) }
 
         public init() {}
     }

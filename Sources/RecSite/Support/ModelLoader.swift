@@ -12,8 +12,16 @@ public enum ModelLoader {
     public static func load(dataDirectory: String, configPath: String? = nil,
                             weightOverrides: [String] = [], k: Int? = nil,
                             timings: PhaseTimings? = nil) throws -> RecommenderModel {
+        try load(store: CSVFolder(directory: dataDirectory), configPath: configPath, weightOverrides: weightOverrides,
+                 k: k, timings: timings)
+    }
+
+    /// As `load(dataDirectory:…)`, from any store (a folder, a database).
+    public static func load(store: any DataStore, configPath: String? = nil,
+                            weightOverrides: [String] = [], k: Int? = nil,
+                            timings: PhaseTimings? = nil) throws -> RecommenderModel {
         let config = try RecsiteConfig.load(path: configPath, weightOverrides: weightOverrides, k: k)
-        let dataset = try DatasetLoader.load(directory: dataDirectory, weights: config.weights, timings: timings)
+        let dataset = try store.load(weights: config.weights, timings: timings)
         return RecommenderModel(dataset: dataset, config: config, timings: timings)
     }
 }

@@ -165,6 +165,7 @@ struct BuildCommand: ParsableCommand {
         let signals = check ? nil : InterruptSignals()
         var settings = SiteBuilder.Options()
         settings.dataDirectory = options.data
+        settings.dataStore = try options.store()
         settings.outputDirectory = out
         settings.templatesDirectory = TemplateSearch.resolve(explicit: templates)
         settings.configPath = options.config

@@ -1,10 +1,13 @@
 import ArgumentParser
 import RecEngine
+import RecPostgres
 import RecSite
 
 /// Flags every engine command shares.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Folder holding users.csv, items.csv and events.csv.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder holding users.csv, items.csv and events.csv, or a postgresql://user@host/db URL (tables users, items, events; see docs/scale.md).",
+        valueName: "dir|url"))
     var data = "data"
 
     @Option(name: .long, help: ArgumentHelp(
@@ -19,8 +22,11 @@ struct DataOptions: ParsableArguments {
 
     /// Loads the data and builds the model with these options.
     func loadModel(k: Int? = nil, timings: PhaseTimings? = nil) throws -> RecommenderModel {
-        try ModelLoader.load(dataDirectory: data, configPath: config, weightOverrides: weights, k: k, timings: timings)
+        try ModelLoader.load(store: store(), configPath: config, weightOverrides: weights, k: k, timings: timings)
     }
+
+    /// Where `--data` points: a folder of CSV files or a PostgreSQL database.
+    func store() throws -> any DataStore { try DataStores.open(data) }
 }
 
 /// `-k`, shared by the commands that list recommendations.

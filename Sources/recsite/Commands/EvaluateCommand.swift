@@ -76,7 +76,7 @@ struct EvaluateCommand: ParsableCommand {
     func run() throws {
         let start = ContinuousClock.now
         let config = try RecsiteConfig.load(path: options.config, weightOverrides: options.weights, k: k)
-        let dataset = try DatasetLoader.load(directory: options.data, weights: config.weights)
+        let dataset = try options.store().load(weights: config.weights)
         let protocolOptions = EvaluationOptions(
             split: TrainTestSplit.Method(rawValue: split)!, ratio: ratio, seed: UInt64(seed), k: config.k)
         let evaluator = try Evaluator(dataset: dataset, weights: config.weights, options: protocolOptions)

@@ -77,8 +77,11 @@ struct ExplanationsCommand: ParsableCommand {
     }
 
     func run() throws {
+        guard let folder = try options.store().folder else {
+            throw ValidationError("recsite explanations keeps its cache in the data folder: --data must be a folder, not a database.")
+        }
         let engine = try options.loadModel(k: count.k)
-        let cachePath = OutputFile.join(options.data, ExplanationCache.fileName)
+        let cachePath = OutputFile.join(folder, ExplanationCache.fileName)
         var cache = try ExplanationCache.load(path: cachePath)
         let selected = try users.map { list in
             try list.split(separator: ",").map { try Lookup.user(String($0), in: engine) }
