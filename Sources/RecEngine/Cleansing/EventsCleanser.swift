@@ -15,7 +15,6 @@ enum EventsCleanser {
         let key: EventKey
         let watchSeconds: Double
         let location: RowLocation
-        let isValidUTF8: Bool
     }
 
     /// One part's candidates, their keys' hashes and the report of its dropped
@@ -23,6 +22,10 @@ enum EventsCleanser {
     private struct PartResult {
         var candidates: [Candidate] = []
         var hashes: [UInt64] = []
+        /// The candidates whose rows are not valid UTF-8, ascending (rare: a
+        /// list rather than a flag in every candidate, which would add 8
+        /// bytes to each of L's 10⁷).
+        var invalidUTF8: [Int] = []
         var report: FileCleansing
         /// The part's `nextLine` and `endedInsideRow` once read to its end.
         var nextLine = 1
@@ -54,8 +57,11 @@ enum EventsCleanser {
         events.reserveCapacity(results.reduce(0) { $0 + $1.candidates.count })
         var position = 0
         for (result, offset) in zip(results, lineOffsets) {
-            for candidate in result.candidates {
+            var invalid = result.invalidUTF8.makeIterator(), nextInvalid = invalid.next()
+            for (index, candidate) in result.candidates.enumerated() {
                 defer { position += 1 }
+                let isValidUTF8 = index != nextInvalid
+                if !isValidUTF8 { nextInvalid = invalid.next() }
                 let location = candidate.location
                 if duplicate[position] {
                     report.record(.duplicateEvent, line: location.line + offset, raw: source.text(at: location))
@@ -64,7 +70,7 @@ enum EventsCleanser {
                 let key = candidate.key
                 events.append(user: key.user, item: key.item, type: key.type, watchSeconds: candidate.watchSeconds,
                               seconds: key.time.seconds)
-                if !candidate.isValidUTF8 { report.repair(FileCleansing.invalidUTF8Repair) }
+                if !isValidUTF8 { report.repair(FileCleansing.invalidUTF8Repair) }
                 report.kept += 1
             }
         }
@@ -144,8 +150,8 @@ enum EventsCleanser {
                     ? row.withFields { check($0, byteLookup: valid) } : .dropped(.malformedRow)
                 switch checked {
                 case .kept(let key, let seconds):
-                    result.candidates.append(Candidate(key: key, watchSeconds: seconds, location: row.location,
-                                                       isValidUTF8: valid))
+                    if !valid { result.invalidUTF8.append(result.candidates.count) }
+                    result.candidates.append(Candidate(key: key, watchSeconds: seconds, location: row.location))
                     result.hashes.append(key.hash)
                 case .dropped(let reason):
                     result.report.record(reason, line: row.location.line, raw: source.text(at: row.location))
