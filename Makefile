@@ -7,7 +7,7 @@ SITE ?= site
 # The committed site includes the offline evaluation page.
 BUILD_FLAGS ?= --evaluate
 
-.PHONY: all deps release serve-build install uninstall site check test test-bench test-browser browser-venv spec-check serve bench-serve bench-serve-deps bench bench-large bench-engine bench-report bench-deps bench-venv spark-venv spark-build test-spark fuzz clean
+.PHONY: all deps release serve-build install uninstall site check test test-bench test-browser browser-venv spec-check serve bench-serve bench-serve-deps bench bench-large bench-engine bench-report bench-deps bench-venv spark-venv spark-build test-spark bench-spark fuzz clean
 
 all: site
 
@@ -200,6 +200,12 @@ spark-build: spark-venv
 test-spark: spark-venv
 	$(SWIFT) build --product recsite
 	scripts/postgres-test-server.sh run spark/test-spark.sh .build/debug/recsite $(SPARK_VENV)
+
+# Issue 20's benchmark in one run: the Spark job (local[2]) against recsite's
+# engine, then the whole build against sharded builds (N = 2, 4) and their
+# merge, on M and L; writes bench/SPARK-RESULTS.md (about an hour here).
+bench-spark: release spark-venv
+	$(PYTHON) bench/spark_bench.py --recsite $(RELEASE_BIN) --spark-venv $(SPARK_VENV) --sizes M,L $(BENCH_FLAGS)
 
 # libFuzzer over the CSV reader and cleansing (Fuzz/FuzzCleansing.swift), the
 # file names for IDs (Fuzz/FuzzFileNames.swift) and page rendering with cmark
