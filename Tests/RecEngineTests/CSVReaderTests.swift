@@ -16,16 +16,25 @@ struct ReadRecord: Equatable, CustomStringConvertible {
     }
 }
 
-/// Reads every record of `bytes`.
+/// Reads every record of `bytes`, record by record (`next(into:)`, fields
+/// copied) and in one loop (`forEach`, unquoted records' fields read in
+/// place), and expects both to read the same.
 func readAll(_ bytes: [UInt8]) -> [ReadRecord] {
+    func read(_ reader: CSVReader, _ record: CSVRecord) -> (ReadRecord, Bool) {
+        (ReadRecord(line: record.line, fields: (0..<record.count).map { record.string($0) },
+                    unterminated: record.unterminatedQuote, raw: reader.rawText(of: record)), record.isValidUTF8)
+    }
     var reader = CSVReader(bytes: bytes)
     var record = CSVRecord()
-    var out: [ReadRecord] = []
-    while reader.next(into: &record) {
-        out.append(ReadRecord(line: record.line, fields: (0..<record.count).map { record.string($0) },
-                              unterminated: record.unterminatedQuote, raw: reader.rawText(of: record)))
-    }
-    return out
+    var out: [(ReadRecord, Bool)] = []
+    while reader.next(into: &record) { out.append(read(reader, record)) }
+    var looping = CSVReader(bytes: bytes), inPlace: [(ReadRecord, Bool)] = []
+    let texts = looping
+    looping.forEach(into: &record) { inPlace.append(read(texts, $0)) }
+    #expect(inPlace.elementsEqual(out) { $0.0 == $1.0 && $0.0.raw == $1.0.raw && $0.1 == $1.1 },
+            "forEach reads what next(into:) reads")
+    #expect(looping.nextLine == reader.nextLine && looping.endedInsideQuote == reader.endedInsideQuote)
+    return out.map(\.0)
 }
 
 func readAll(_ text: String) -> [ReadRecord] { readAll(Array(text.utf8)) }

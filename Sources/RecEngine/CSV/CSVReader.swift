@@ -83,10 +83,36 @@ public struct CSVReader {
         return found
     }
 
+    /// Reads every remaining record into `record` in turn and calls `body`
+    /// with it. The file's bytes stay borrowed for the whole loop: borrowing
+    /// them once a record retained and released the array shared by every
+    /// part's reader, two atomic operations on one cache line per row from
+    /// each core.
+    public mutating func forEach(into record: inout CSVRecord, _ body: (CSVRecord) -> Void) {
+        var position = self.position, line = nextLine, insideQuote = false
+        bytes.withUnsafeBufferPointer { bytes in
+            while true {
+                let found: Bool
+                (found, position, line) = Self.read(bytes, from: position, to: end, line: line, into: &record,
+                                                    inPlace: true)
+                guard found else { break }
+                if record.unterminatedQuote { insideQuote = true }
+                body(record)
+            }
+        }
+        record.reset(line: line, rawStart: position)  // no pointer into the bytes outlives the loop
+        (self.position, nextLine) = (position, line)
+        if insideQuote { endedInsideQuote = true }
+    }
+
     /// `next(into:)` over the file's bytes: unquoted runs are found by a
     /// scan and copied whole, as byte-by-byte appends dominated profiles.
+    /// With `inPlace` (only while the caller holds `bytes`), a record with no
+    /// quoted field is not copied at all: the record keeps where its fields
+    /// end, and a quote sends the record back to be read again by copying.
     private static func read(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to n: Int, line firstLine: Int,
-                             into record: inout CSVRecord) -> (found: Bool, position: Int, line: Int) {
+                             into record: inout CSVRecord,
+                             inPlace: Bool = false) -> (found: Bool, position: Int, line: Int) {
         var position = start, line = firstLine
         // Skip empty lines: nothing at all between two line ends.
         while position < n {
@@ -101,11 +127,13 @@ public struct CSVReader {
         }
         guard position < n else { return (false, position, line) }
         record.reset(line: line, rawStart: position)
+        if inPlace { record.inPlace = bytes.baseAddress! + position }
         var i = position
         // Every byte of the record OR-ed together: below 0x80, it is ASCII.
         var bits: UInt8 = 0
         fields: while true {
             if i < n, bytes[i] == quote {
+                if inPlace { return read(bytes, from: start, to: n, line: firstLine, into: &record) }
                 i += 1
                 var closed = false
                 while i < n {
@@ -132,8 +160,12 @@ public struct CSVReader {
                 bits |= b
                 i += 1
             }
-            record.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
-            record.endField()
+            if inPlace {
+                record.endField(at: i - position)
+            } else {
+                record.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                record.endField()
+            }
             if i < n, bytes[i] == comma {
                 i += 1
                 continue fields

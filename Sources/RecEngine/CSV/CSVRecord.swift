@@ -17,6 +17,11 @@ public struct CSVRecord {
     private var used = 0
     private var ends: [Int] = []
     private var fieldCount = 0
+    /// The record's first byte in the file, while `CSVReader.forEach` holds
+    /// the file's bytes and the record has no quoted field: its fields are
+    /// then read where they stand (`ends` are offsets from here, fields one
+    /// comma apart) instead of being copied into `storage`.
+    var inPlace: UnsafePointer<UInt8>?
 
     public init() {
         storage.reserveCapacity(256)
@@ -33,6 +38,13 @@ public struct CSVRecord {
         unterminatedQuote = false
         used = 0
         fieldCount = 0
+        inPlace = nil
+    }
+
+    /// Ends a field read in place, `end` bytes after the record's start.
+    @inline(__always) mutating func endField(at end: Int) {
+        if fieldCount < ends.count { ends[fieldCount] = end } else { ends.append(end) }
+        fieldCount += 1
     }
 
     @inline(__always) mutating func append(_ byte: UInt8) {
@@ -60,7 +72,13 @@ public struct CSVRecord {
     /// once without a closure per field.
     @inline(__always)
     public func withFields<R>(_ body: (RowFields) -> R) -> R {
-        storage.withUnsafeBufferPointer { bytes in
+        if let inPlace {
+            return ends.withUnsafeBufferPointer { ends in
+                body(RowFields(bytes: UnsafeBufferPointer(start: inPlace, count: rawEnd - rawStart),
+                               ends: UnsafeBufferPointer(rebasing: ends[..<fieldCount]), gap: 1))
+            }
+        }
+        return storage.withUnsafeBufferPointer { bytes in
             ends.withUnsafeBufferPointer { ends in
                 body(RowFields(bytes: bytes, ends: UnsafeBufferPointer(rebasing: ends[..<fieldCount])))
             }

@@ -50,6 +50,10 @@ public struct CSVRowSource: RowSource {
         reader.next(into: &row)
     }
 
+    public mutating func forEachRow(into row: inout CSVRecord, _ body: (CSVRecord) -> Void) {
+        reader.forEach(into: &row, body)
+    }
+
     /// Parts split at line ends (`CSVReader.parts`): one part for a file of
     /// 1 MiB or less.
     /// - Complexity: O(count), plus the bytes from each cut to a line end.

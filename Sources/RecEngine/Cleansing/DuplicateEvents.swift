@@ -1,37 +1,3 @@
-/// An event's identity for SPEC §2's duplicate rule: same user, item, type,
-/// watch seconds (bit for bit, after parsing) and instant.
-struct EventKey: Equatable {
-    let user: Int32, item: Int32, type: UInt8
-    let watchBits: UInt64
-    let time: Timestamp
-
-    /// A cheap integer mix instead of SipHash, which showed up in profiles at
-    /// a million events, seeded per process so crafted input cannot force
-    /// collisions; the seed changes only speed, never which events are kept.
-    var hash: UInt64 {
-        var h = Self.mix(Self.seed ^ (UInt64(UInt32(bitPattern: user)) | UInt64(UInt32(bitPattern: item)) << 32))
-        h = Self.mix(h ^ watchBits)
-        h = Self.mix(h ^ UInt64(bitPattern: time.seconds) ^ UInt64(type) << 56)
-        if !time.fraction.isEmpty {
-            for byte in time.fraction.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        }
-        return Self.mix(h)
-    }
-
-    private static let seed = UInt64.random(in: .min ... .max)
-
-    /// MurmurHash3's 64-bit finaliser.
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var x = value
-        x ^= x >> 33
-        x &*= 0xff51_afd7_ed55_8ccd
-        x ^= x >> 33
-        x &*= 0xc4ce_b9fe_1a85_ec53
-        x ^= x >> 33
-        return x
-    }
-}
-
 /// Which events repeat an earlier one, for up to 2³² - 1 events.
 ///
 /// Events are numbered in file order and known by their keys' hashes; a

@@ -3,17 +3,18 @@
 /// On several cores: the source is read in parts at once (`RowSource.parts`),
 /// each part applying every rule but the duplicate one to its rows and
 /// hashing each row's key; then duplicates are found by hash bucket in
-/// parallel (`DuplicateEvents`), and one pass in file order keeps the events and
-/// writes the report, shifting each part's line numbers by the lines of the
-/// parts before it. Should a part end inside a row (a quoted field spanning
+/// parallel (`DuplicateEvents`), each part writes its kept events into its
+/// stretch of the table at once, and one pass in file order reports the
+/// duplicates and repairs, shifting each part's line numbers by the lines
+/// of the parts before it. Should a part end inside a row (a quoted field spanning
 /// a cut), the source is read again as one part. Counts, examples and
 /// events are exactly those of reading the source row by row, whatever the
 /// number of workers.
 enum EventsCleanser {
-    /// A row that passed every rule but the duplicate one.
+    /// A row that passed every rule but the duplicate one (its watch seconds
+    /// are the key's `watchBits`).
     private struct Candidate {
         let key: EventKey
-        let watchSeconds: Double
         let location: RowLocation
     }
 
@@ -38,7 +39,7 @@ enum EventsCleanser {
     ) throws -> (EventTable, FileCleansing) {
         let columns = try ["user_id", "item_id", "event_type", "watch_seconds", "timestamp"].map(source.required)
         let rules = RowRules(columns: columns, fieldCount: source.columns.count, weights: weights,
-                             userIndex: userIndex, itemIndex: itemIndex)
+                             userIndex: userIndex, itemIndex: itemIndex, longFractions: LongFractions())
         let parts = source.parts(workers)
         var results = parallelMap(count: parts.count, workers: workers, makeScratch: {}) { index, _ in
             var part = parts[index]
@@ -53,28 +54,50 @@ enum EventsCleanser {
         var report = FileCleansing(file: source.name, unit: source.locationUnit)
         for (result, offset) in zip(results, lineOffsets) { report.absorb(result.report, lineOffset: offset) }
         let duplicate = duplicates(results, workers: workers)
-        var events = EventTable()
-        events.reserveCapacity(results.reduce(0) { $0 + $1.candidates.count })
+        let events = keptEvents(results, duplicate: duplicate, workers: workers)
+        // Duplicates and repairs are reported in file order; both are rare.
         var position = 0
         for (result, offset) in zip(results, lineOffsets) {
             var invalid = result.invalidUTF8.makeIterator(), nextInvalid = invalid.next()
-            for (index, candidate) in result.candidates.enumerated() {
+            for index in result.candidates.indices {
                 defer { position += 1 }
                 let isValidUTF8 = index != nextInvalid
                 if !isValidUTF8 { nextInvalid = invalid.next() }
-                let location = candidate.location
                 if duplicate[position] {
+                    let location = result.candidates[index].location
                     report.record(.duplicateEvent, line: location.line + offset, raw: source.text(at: location))
-                    continue
+                } else if !isValidUTF8 {
+                    report.repair(FileCleansing.invalidUTF8Repair)
                 }
-                let key = candidate.key
-                events.append(user: key.user, item: key.item, type: key.type, watchSeconds: candidate.watchSeconds,
-                              seconds: key.time.seconds)
-                if !isValidUTF8 { report.repair(FileCleansing.invalidUTF8Repair) }
-                report.kept += 1
             }
         }
+        report.kept += events.count
         return (events, report)
+    }
+
+    /// The candidates that repeat no earlier one, in file order: each part
+    /// writes its own stretch of the table at once.
+    private static func keptEvents(_ parts: [PartResult], duplicate: [Bool], workers: Int) -> EventTable {
+        var partStarts = [0], keptStarts = [0]
+        for part in parts {
+            let start = partStarts.last!, count = part.candidates.count
+            partStarts.append(start + count)
+            keptStarts.append(keptStarts.last! + duplicate[start..<start + count].lazy.filter { !$0 }.count)
+        }
+        return EventTable.filled(count: keptStarts.last!) { columns in
+            _ = parallelMap(count: parts.count, workers: workers, makeScratch: {}) { part, _ in
+                var row = keptStarts[part], position = partStarts[part]
+                for candidate in parts[part].candidates {
+                    defer { position += 1 }
+                    if duplicate[position] { continue }
+                    let key = candidate.key
+                    columns.write(row, user: key.user, item: key.item, type: key.type,
+                                  watchSeconds: Double(bitPattern: key.watchBits), seconds: key.seconds)
+                    row += 1
+                }
+                return 0
+            }
+        }
     }
 
     /// Which candidates (numbered across parts in file order) repeat an earlier one.
@@ -94,8 +117,10 @@ enum EventsCleanser {
         let typeIndex: [String: UInt8]
         let typeNames: EventTypeNames
         let userIndex: IDIndex, itemIndex: IDIndex
+        let longFractions: LongFractions
 
-        init(columns: [Int], fieldCount: Int, weights: EventWeights, userIndex: IDIndex, itemIndex: IDIndex) {
+        init(columns: [Int], fieldCount: Int, weights: EventWeights, userIndex: IDIndex, itemIndex: IDIndex,
+             longFractions: LongFractions) {
             self.columns = columns
             (userColumn, itemColumn, typeColumn, secondsColumn, timeColumn) =
                 (columns[0], columns[1], columns[2], columns[3], columns[4])
@@ -104,11 +129,11 @@ enum EventsCleanser {
             for (index, name) in weights.types.enumerated() { typeIndex[name] = UInt8(index) }
             self.typeIndex = typeIndex
             typeNames = EventTypeNames(weights.types)
-            (self.userIndex, self.itemIndex) = (userIndex, itemIndex)
+            (self.userIndex, self.itemIndex, self.longFractions) = (userIndex, itemIndex, longFractions)
         }
 
         private enum Checked {
-            case kept(EventKey, watchSeconds: Double)
+            case kept(EventKey)
             case dropped(CleansingReason)
         }
 
@@ -125,7 +150,7 @@ enum EventsCleanser {
                   seconds <= ValueLimits.maxWatchSeconds else {
                 return .dropped(.invalidWatchSeconds)
             }
-            guard let time = TimestampParser.parse(field[timeColumn]) else { return .dropped(.invalidTimestamp) }
+            guard let time = TimestampParser.instant(field[timeColumn]) else { return .dropped(.invalidTimestamp) }
             guard let user = byteLookup ? userIndex[utf8: field[userColumn]]
                     : userIndex[FieldTrimming.string(field[userColumn])] else {
                 return .dropped(.unknownUser)
@@ -134,8 +159,8 @@ enum EventsCleanser {
                     : itemIndex[FieldTrimming.string(field[itemColumn])] else {
                 return .dropped(.unknownItem)
             }
-            return .kept(EventKey(user: user, item: item, type: type, watchBits: seconds.bitPattern, time: time),
-                         watchSeconds: seconds)
+            return .kept(EventKey(user: user, item: item, type: type, watchBits: seconds.bitPattern,
+                                  seconds: time.seconds, fraction: time.fraction, long: longFractions))
         }
 
         func apply<Source: RowSource>(_ source: inout Source, expectedRows: Int) -> PartResult {
@@ -143,18 +168,19 @@ enum EventsCleanser {
             result.candidates.reserveCapacity(expectedRows)
             result.hashes.reserveCapacity(expectedRows)
             var row = Source.Row()
-            while source.next(into: &row) {
+            let rowTexts = source  // for examples, while `source` is being read
+            source.forEachRow(into: &row) { row in
                 result.report.rowsRead += 1
                 let valid = row.isValidUTF8
                 let checked = row.count == fieldCount && row.isWhole
                     ? row.withFields { check($0, byteLookup: valid) } : .dropped(.malformedRow)
                 switch checked {
-                case .kept(let key, let seconds):
+                case .kept(let key):
                     if !valid { result.invalidUTF8.append(result.candidates.count) }
-                    result.candidates.append(Candidate(key: key, watchSeconds: seconds, location: row.location))
+                    result.candidates.append(Candidate(key: key, location: row.location))
                     result.hashes.append(key.hash)
                 case .dropped(let reason):
-                    result.report.record(reason, line: row.location.line, raw: source.text(at: row.location))
+                    result.report.record(reason, line: row.location.line, raw: rowTexts.text(at: row.location))
                 }
             }
             (result.nextLine, result.endedInsideRow) = (source.nextLine, source.endedInsideRow)

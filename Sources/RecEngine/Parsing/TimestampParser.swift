@@ -14,11 +14,20 @@ public enum TimestampParser {
     ///   or its UTC year is outside 0001–9999.
     /// - Complexity: O(length).
     public static func parse(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        instant(s).map { Timestamp(seconds: $0.seconds, fraction: String(decoding: $0.fraction, as: UTF8.self)) }
+    }
+
+    /// `parse(_:)` without making a String: the UTC seconds, and the digits
+    /// of the fraction of a second with trailing zeros removed (empty for
+    /// none), a slice of `s`.
+    static func instant(_ s: UnsafeBufferPointer<UInt8>)
+        -> (seconds: Int64, fraction: Slice<UnsafeBufferPointer<UInt8>>)? {
         guard let time = parseAnyYear(s), (earliestSeconds...latestSeconds).contains(time.seconds) else { return nil }
         return time
     }
 
-    private static func parseAnyYear(_ s: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+    private static func parseAnyYear(_ s: UnsafeBufferPointer<UInt8>)
+        -> (seconds: Int64, fraction: Slice<UnsafeBufferPointer<UInt8>>)? {
         var cursor = Cursor(s)
         guard let year = cursor.digits(4), cursor.take(0x2D),
               let month = cursor.digits(2), cursor.take(0x2D),
@@ -27,8 +36,8 @@ public enum TimestampParser {
               day <= CivilDate.daysInMonth(year: year, month: month)
         else { return nil }
         var seconds = CivilDate.days(year: year, month: month, day: day) * 86_400
-        var fraction = ""
-        if cursor.atEnd { return Timestamp(seconds: seconds) }
+        var fraction = s[0..<0]
+        if cursor.atEnd { return (seconds, fraction) }
         guard cursor.take(0x54) || cursor.take(0x20),
               let hour = cursor.digits(2), hour <= 23, cursor.take(0x3A),
               let minute = cursor.digits(2), minute <= 59
@@ -41,12 +50,12 @@ public enum TimestampParser {
                 guard let digits = cursor.digitRun(), !digits.isEmpty else { return nil }
                 var end = digits.endIndex
                 while end > digits.startIndex, digits[end - 1] == 0x30 { end -= 1 }
-                fraction = String(decoding: digits[digits.startIndex..<end], as: UTF8.self)
+                fraction = s[digits.startIndex..<end]
             }
         }
-        if cursor.atEnd { return Timestamp(seconds: seconds, fraction: fraction) }
+        if cursor.atEnd { return (seconds, fraction) }
         if cursor.take(0x5A) {
-            return cursor.atEnd ? Timestamp(seconds: seconds, fraction: fraction) : nil
+            return cursor.atEnd ? (seconds, fraction) : nil
         }
         let sign: Int64
         if cursor.take(0x2B) { sign = 1 } else if cursor.take(0x2D) { sign = -1 } else { return nil }
@@ -54,7 +63,7 @@ public enum TimestampParser {
               let offsetMinutes = cursor.digits(2), offsetMinutes <= 59, cursor.atEnd
         else { return nil }
         seconds -= sign * (offsetHours * 3600 + offsetMinutes * 60)
-        return Timestamp(seconds: seconds, fraction: fraction)
+        return (seconds, fraction)
     }
 
     public static func parse(_ text: String) -> Timestamp? {

@@ -65,18 +65,23 @@ public struct IDIndex: Sendable {
         for byte in id { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        return bytes.withUnsafeBufferPointer { all in
-            while true {
-                let entry = Int(slots[slot])
-                if entry < 0 { return (slot, false) }
-                let start = starts[entry], end = starts[entry + 1]
-                if end - start == id.count,
-                   id.isEmpty || memcmp(all.baseAddress! + start, id.baseAddress!, id.count) == 0 {
-                    return (slot, true)
-                }
-                slot = (slot + 1) & mask
-            }
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { return (slot, false) }
+            let start = starts[entry]
+            if starts[entry + 1] - start == id.count, stored(from: start, equals: id) { return (slot, true) }
+            slot = (slot + 1) & mask
         }
+    }
+
+    /// Whether the stored bytes from `start` begin with `id`. A byte loop,
+    /// not `memcmp` over `withUnsafeBufferPointer`: IDs are a few bytes,
+    /// and borrowing the array retained it, an atomic operation on memory
+    /// every core's lookups share.
+    @inline(__always)
+    private func stored(from start: Int, equals id: UnsafeBufferPointer<UInt8>) -> Bool {
+        for offset in 0..<id.count where bytes[start + offset] != id[offset] { return false }
+        return true
     }
 }
 
