@@ -24,72 +24,22 @@ public struct InteractionMatrix: Sendable {
     let columnUser: [Int32]
     let columnScore: [Double]
 
-    /// Builds R from the kept events.
-    /// - Complexity: O(events + users + items).
-    public init(dataset: Dataset, weights: EventWeights) {
+    /// Builds R from the kept events, runs of users on `workers` cores.
+    /// - Complexity: O(events × runs + users + items).
+    public init(dataset: Dataset, weights: EventWeights, workers: Int = ProcessInfoCores.count) {
         let events = dataset.events
         userCount = dataset.users.count
         itemCount = dataset.items.count
         let typeWeights = dataset.eventTypes.map { weights.weight(of: $0) ?? 0 }
-
-        // Events grouped by user, then item, with two counting passes (by
-        // item, then by user): no comparisons. Within a group the events stay
-        // in file order, which the sums below must not depend on.
-        var itemStart = [Int](repeating: 0, count: itemCount + 1)
-        for i in events.item { itemStart[Int(i) + 1] += 1 }
-        for i in 0..<itemCount { itemStart[i + 1] += itemStart[i] }
-        var byItem = [Int32](repeating: 0, count: events.count)
-        for e in 0..<events.count {
-            let i = Int(events.item[e])
-            byItem[itemStart[i]] = Int32(e)
-            itemStart[i] += 1
-        }
-        var bucketStart = [Int](repeating: 0, count: userCount + 1)
-        for u in events.user { bucketStart[Int(u) + 1] += 1 }
-        for u in 0..<userCount { bucketStart[u + 1] += bucketStart[u] }
-        var fill = bucketStart
-        var ordered = [Int32](repeating: 0, count: events.count)
-        for e in byItem {
-            let u = Int(events.user[Int(e)])
-            ordered[fill[u]] = e
-            fill[u] += 1
-        }
-
-        var rowStart = [Int](repeating: 0, count: userCount + 1)
-        var rowItem: [Int32] = [], rowScore: [Double] = []
-        var rowEvents: [Int32] = [], rowLastSeen: [Int64] = []
-        rowItem.reserveCapacity(events.count)
-        var terms: [Double] = []  // one (user, item) group's terms, reused
-        for u in 0..<userCount {
-            var index = bucketStart[u]
-            let end = bucketStart[u + 1]
-            while index < end {
-                let item = events.item[Int(ordered[index])]
-                // The first two terms stay in registers; a third moves them
-                // all to `terms` for sorting (docs/rules.md, "Summation order").
-                var count: Int32 = 0, last = Int64.min
-                var a = 0.0, b = 0.0
-                while index < end, events.item[Int(ordered[index])] == item {
-                    let e = Int(ordered[index])
-                    let term = events.watchSeconds[e] * typeWeights[Int(events.type[e])]
-                    switch count {
-                    case 0: a = term
-                    case 1: b = term
-                    case 2:
-                        terms.removeAll(keepingCapacity: true)
-                        terms.append(a); terms.append(b); terms.append(term)
-                    default: terms.append(term)
-                    }
-                    count += 1
-                    last = max(last, events.seconds[e])
-                    index += 1
-                }
-                let r = count <= 2 ? 0 + a + b : Self.canonicalSum(&terms)
-                rowItem.append(item); rowScore.append(r)
-                rowEvents.append(count); rowLastSeen.append(last)
-            }
-            rowStart[u + 1] = rowItem.count
-        }
+        var userEventStart = [Int](repeating: 0, count: userCount + 1)
+        for u in events.user { userEventStart[Int(u) + 1] += 1 }
+        for u in 0..<userCount { userEventStart[u + 1] += userEventStart[u] }
+        let runs = Self.userRuns(userEventStart: userEventStart, workers: workers)
+        let rows = Self.joined(parallelMap(count: runs.count, workers: workers, makeScratch: {}) { [itemCount] run, _ in
+            Self.rows(of: runs[run], events: events, userEventStart: userEventStart, itemCount: itemCount,
+                      typeWeights: typeWeights)
+        })
+        let (rowStart, rowItem, rowScore) = (rows.rowStart, rows.item, rows.score)
 
         // Transpose into columns; users come out ascending.
         var columnStart = [Int](repeating: 0, count: itemCount + 1)
@@ -109,8 +59,8 @@ public struct InteractionMatrix: Sendable {
         self.rowStart = rowStart
         self.rowItem = rowItem
         self.rowScore = rowScore
-        self.rowEvents = rowEvents
-        self.rowLastSeen = rowLastSeen
+        self.rowEvents = rows.events
+        self.rowLastSeen = rows.lastSeen
         self.columnStart = columnStart
         self.columnUser = columnUser
         self.columnScore = columnScore

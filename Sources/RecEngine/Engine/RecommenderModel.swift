@@ -14,7 +14,9 @@ public struct RecommenderModel: Sendable {
                 timings: PhaseTimings? = nil) {
         self.dataset = dataset
         self.config = config
-        let matrix = timings.measure("model") { InteractionMatrix(dataset: dataset, weights: config.weights) }
+        let matrix = timings.measure("model") {
+            InteractionMatrix(dataset: dataset, weights: config.weights, workers: workers)
+        }
         self.matrix = matrix
         similarity = timings.measure("similarity") { ItemSimilarity(matrix: matrix, workers: workers) }
         popularity = timings.measure("model") { Popularity(matrix: matrix) }

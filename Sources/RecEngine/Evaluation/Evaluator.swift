@@ -33,7 +33,7 @@ public struct Evaluator: Sendable {
         self.workers = workers
         let split = TrainTestSplit(dataset: dataset, method: options.split, ratio: options.ratio, seed: options.seed)
         self.split = split
-        matrix = InteractionMatrix(dataset: split.train, weights: weights)
+        matrix = InteractionMatrix(dataset: split.train, weights: weights, workers: workers)
         similarity = ItemSimilarity(matrix: matrix, workers: workers)
         popularity = Popularity(matrix: matrix)
         evaluatedUsers = split.test.indices.filter { !split.test[$0].isEmpty }
