@@ -111,7 +111,6 @@ enum EventsCleanser {
 
     /// Every events.csv rule but the duplicate one, for one row at a time.
     private struct RowRules: @unchecked Sendable {
-        let columns: [Int]
         let userColumn: Int, itemColumn: Int, typeColumn: Int, secondsColumn: Int, timeColumn: Int
         let fieldCount: Int
         let typeIndex: [String: UInt8]
@@ -121,7 +120,6 @@ enum EventsCleanser {
 
         init(columns: [Int], fieldCount: Int, weights: EventWeights, userIndex: IDIndex, itemIndex: IDIndex,
              longFractions: LongFractions) {
-            self.columns = columns
             (userColumn, itemColumn, typeColumn, secondsColumn, timeColumn) =
                 (columns[0], columns[1], columns[2], columns[3], columns[4])
             self.fieldCount = fieldCount
@@ -141,22 +139,26 @@ enum EventsCleanser {
         /// UTF-8 row a field's bytes are its string's bytes, so IDs are looked
         /// up by bytes, without making a String per field.
         private func check(_ field: RowFields, byteLookup: Bool) -> Checked {
-            for column in columns where field[column].isEmpty { return .dropped(.missingValue) }
-            guard let type = typeNames.index(ofASCII: field[typeColumn])
-                    ?? typeIndex[FieldTrimming.string(field[typeColumn]).lowercased()] else {
+            // Each field trimmed once (a `RowFields` subscript trims).
+            let userField = field[userColumn], itemField = field[itemColumn], typeField = field[typeColumn]
+            let secondsField = field[secondsColumn], timeField = field[timeColumn]
+            if userField.isEmpty || itemField.isEmpty || typeField.isEmpty || secondsField.isEmpty
+                || timeField.isEmpty {
+                return .dropped(.missingValue)
+            }
+            guard let type = typeNames.index(ofASCII: typeField)
+                    ?? typeIndex[FieldTrimming.string(typeField).lowercased()] else {
                 return .dropped(.unknownEventType)
             }
-            guard let seconds = DecimalNumber.parse(field[secondsColumn]), seconds >= 0,
+            guard let seconds = DecimalNumber.parse(secondsField), seconds >= 0,
                   seconds <= ValueLimits.maxWatchSeconds else {
                 return .dropped(.invalidWatchSeconds)
             }
-            guard let time = TimestampParser.instant(field[timeColumn]) else { return .dropped(.invalidTimestamp) }
-            guard let user = byteLookup ? userIndex[utf8: field[userColumn]]
-                    : userIndex[FieldTrimming.string(field[userColumn])] else {
+            guard let time = TimestampParser.instant(timeField) else { return .dropped(.invalidTimestamp) }
+            guard let user = byteLookup ? userIndex[utf8: userField] : userIndex[FieldTrimming.string(userField)] else {
                 return .dropped(.unknownUser)
             }
-            guard let item = byteLookup ? itemIndex[utf8: field[itemColumn]]
-                    : itemIndex[FieldTrimming.string(field[itemColumn])] else {
+            guard let item = byteLookup ? itemIndex[utf8: itemField] : itemIndex[FieldTrimming.string(itemField)] else {
                 return .dropped(.unknownItem)
             }
             return .kept(EventKey(user: user, item: item, type: type, watchBits: seconds.bitPattern,
