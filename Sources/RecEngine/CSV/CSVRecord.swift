@@ -41,7 +41,8 @@ public struct CSVRecord {
         inPlace = nil
     }
 
-    /// Ends a field read in place, `end` bytes after the record's start.
+    /// Ends a field at offset `end`: of `storage`, or of the record's start
+    /// in the file when it is read in place.
     @inline(__always) mutating func endField(at end: Int) {
         if fieldCount < ends.count { ends[fieldCount] = end } else { ends.append(end) }
         fieldCount += 1
@@ -63,10 +64,8 @@ public struct CSVRecord {
         used = needed
     }
 
-    @inline(__always) mutating func endField() {
-        if fieldCount < ends.count { ends[fieldCount] = used } else { ends.append(used) }
-        fieldCount += 1
-    }
+    /// Ends a field copied into `storage`.
+    @inline(__always) mutating func endField() { endField(at: used) }
 
     /// Calls `body` with the fields, for checking several fields of a row at
     /// once without a closure per field.

@@ -53,8 +53,10 @@ enum EventsCleanser {
         let lineOffsets = results.dropLast().reduce(into: [0]) { $0.append($0.last! + $1.nextLine - 1) }
         var report = FileCleansing(file: source.name, unit: source.locationUnit)
         for (result, offset) in zip(results, lineOffsets) { report.absorb(result.report, lineOffset: offset) }
-        let duplicate = duplicates(results, workers: workers)
-        let events = keptEvents(results, duplicate: duplicate, workers: workers)
+        // Candidates are numbered across parts in file order; part k's start here.
+        let partStarts = results.reduce(into: [0]) { $0.append($0.last! + $1.candidates.count) }
+        let duplicate = duplicates(results, partStarts: partStarts, workers: workers)
+        let events = keptEvents(results, partStarts: partStarts, duplicate: duplicate, workers: workers)
         // Duplicates and repairs are reported in file order; both are rare.
         var position = 0
         for (result, offset) in zip(results, lineOffsets) {
@@ -77,12 +79,12 @@ enum EventsCleanser {
 
     /// The candidates that repeat no earlier one, in file order: each part
     /// writes its own stretch of the table at once.
-    private static func keptEvents(_ parts: [PartResult], duplicate: [Bool], workers: Int) -> EventTable {
-        var partStarts = [0], keptStarts = [0]
-        for part in parts {
-            let start = partStarts.last!, count = part.candidates.count
-            partStarts.append(start + count)
-            keptStarts.append(keptStarts.last! + duplicate[start..<start + count].lazy.filter { !$0 }.count)
+    private static func keptEvents(_ parts: [PartResult], partStarts: [Int], duplicate: [Bool],
+                                   workers: Int) -> EventTable {
+        var keptStarts = [0]
+        for part in parts.indices {
+            let kept = duplicate[partStarts[part]..<partStarts[part + 1]].lazy.filter { !$0 }.count
+            keptStarts.append(keptStarts.last! + kept)
         }
         return EventTable.filled(count: keptStarts.last!) { columns in
             _ = parallelMap(count: parts.count, workers: workers, makeScratch: {}) { part, _ in
@@ -101,9 +103,8 @@ enum EventsCleanser {
     }
 
     /// Which candidates (numbered across parts in file order) repeat an earlier one.
-    private static func duplicates(_ parts: [PartResult], workers: Int) -> [Bool] {
-        let partStarts = parts.reduce(into: [0]) { $0.append($0.last! + $1.candidates.count) }
-        return DuplicateEvents.flags(hashes: parts.flatMap(\.hashes), workers: workers) { number in
+    private static func duplicates(_ parts: [PartResult], partStarts: [Int], workers: Int) -> [Bool] {
+        DuplicateEvents.flags(hashes: parts.flatMap(\.hashes), workers: workers) { number in
             let part = partStarts.lastIndex { $0 <= number }!
             return parts[part].candidates[number - partStarts[part]].key
         }
