@@ -9,16 +9,22 @@ public struct RecommenderModel: Sendable {
     public let recommender: Recommender
 
     /// - Complexity: O(events log events + Σ_u |H(u)|²).
-    /// - Parameter timings: receives `model` (R and popularity) and `similarity`.
+    /// - Parameters:
+    ///   - timings: receives `model` (R and popularity) and `similarity`.
+    ///   - keepsDenseSimilarity: false for a model that only scores every
+    ///     user at once (`ItemSimilarity.init(…keepsDenseCopy:)`); lookups
+    ///     then bisect the sparse rows, with the same values.
     public init(dataset: Dataset, config: EngineConfig = EngineConfig(), workers: Int = ProcessInfoCores.count,
-                timings: PhaseTimings? = nil) {
+                timings: PhaseTimings? = nil, keepsDenseSimilarity: Bool = true) {
         self.dataset = dataset
         self.config = config
         let matrix = timings.measure("model") {
             InteractionMatrix(dataset: dataset, weights: config.weights, workers: workers)
         }
         self.matrix = matrix
-        similarity = timings.measure("similarity") { ItemSimilarity(matrix: matrix, workers: workers) }
+        similarity = timings.measure("similarity") {
+            ItemSimilarity(matrix: matrix, workers: workers, keepsDenseCopy: keepsDenseSimilarity)
+        }
         popularity = timings.measure("model") { Popularity(matrix: matrix) }
         recommender = Recommender(matrix: matrix, similarity: similarity, popularity: popularity)
     }

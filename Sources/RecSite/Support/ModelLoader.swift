@@ -16,12 +16,14 @@ public enum ModelLoader {
                  k: k, timings: timings)
     }
 
-    /// As `load(dataDirectory:…)`, from any store (a folder, a database).
+    /// As `load(dataDirectory:…)`, from any store (a folder, a database);
+    /// `keepsDenseSimilarity` as in `RecommenderModel.init`.
     public static func load(store: any DataStore, configPath: String? = nil,
                             weightOverrides: [String] = [], k: Int? = nil,
-                            timings: PhaseTimings? = nil) throws -> RecommenderModel {
+                            timings: PhaseTimings? = nil, keepsDenseSimilarity: Bool = true) throws -> RecommenderModel {
         let config = try RecsiteConfig.load(path: configPath, weightOverrides: weightOverrides, k: k)
         let dataset = try store.load(weights: config.weights, timings: timings)
-        return RecommenderModel(dataset: dataset, config: config, timings: timings)
+        return RecommenderModel(dataset: dataset, config: config, timings: timings,
+                                keepsDenseSimilarity: keepsDenseSimilarity)
     }
 }

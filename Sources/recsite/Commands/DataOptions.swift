@@ -21,8 +21,9 @@ struct DataOptions: ParsableArguments {
     var weights: [String] = []
 
     /// Loads the data and builds the model with these options.
-    func loadModel(k: Int? = nil, timings: PhaseTimings? = nil) throws -> RecommenderModel {
-        try ModelLoader.load(store: store(), configPath: config, weightOverrides: weights, k: k, timings: timings)
+    func loadModel(k: Int? = nil, timings: PhaseTimings? = nil, keepsDenseSimilarity: Bool = true) throws -> RecommenderModel {
+        try ModelLoader.load(store: store(), configPath: config, weightOverrides: weights, k: k, timings: timings,
+                             keepsDenseSimilarity: keepsDenseSimilarity)
     }
 
     /// Where `--data` points: a folder of CSV files or a PostgreSQL database.

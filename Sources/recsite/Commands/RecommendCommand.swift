@@ -48,7 +48,9 @@ struct RecommendCommand: ParsableCommand {
     func run() throws {
         let start = ContinuousClock.now
         let phases = PhaseTimings()
-        let model = try options.loadModel(k: count.k, timings: phases)
+        // Every user at once reads column tiles or sparse rows; one user's
+        // list and the results' breakdowns read the dense copy.
+        let model = try options.loadModel(k: count.k, timings: phases, keepsDenseSimilarity: !all || resultsOut != nil)
         let k = model.config.k
         guard let user else {
             let lists = phases.measure("recommend") { model.recommender.recommendAll(k: k) }
