@@ -27,6 +27,8 @@ let package = Package(
         // The recommend step's inner loop at 10 000 items (ColumnTileScorer),
         // built for AVX-512, AVX2 and baseline x86-64 and picked at load time.
         .target(name: "CTileKernel"),
+        // jemalloc's options for the recsite tool: transparent huge pages.
+        .target(name: "CMallocOptions"),
         .target(name: "RecEngine", dependencies: ["CTileKernel"]),
         .systemLibrary(
             name: "CCmarkGFM",
@@ -54,6 +56,7 @@ let package = Package(
         .executableTarget(
             name: "recsite",
             dependencies: [
+                "CMallocOptions",
                 "RecEngine",
                 "RecSite",
                 "RecPostgres",
@@ -63,6 +66,7 @@ let package = Package(
             // tool: building a site allocates and frees millions of page-sized
             // buffers, and glibc's malloc cost up to a quarter of the HTML and
             // data steps (docs/build.md). It changes speed only, never output.
+            // CMallocOptions sets its options: huge pages (docs/architecture.md).
             linkerSettings: [.linkedLibrary("jemalloc")]
         ),
         // The HTTP server (docs/serving.md) lives in its own library and binary

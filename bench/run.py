@@ -439,7 +439,8 @@ def run_baseline(size, args, per_user=False):
     out = args.work / f"{size.name}-baseline{'-per-user' if per_user else ''}.jsonl"
     command = [args.python, ROOT / "bench" / "baseline.py", args.work / size.name, out, TOP_K]
     measured = run_measured(command + (["--per-user"] if per_user else []),
-                            f"bench/baseline.py{' --per-user' if per_user else ''} ({size.name})")
+                            f"bench/baseline.py{' --per-user' if per_user else ''} ({size.name})",
+                            env=baseline_environment())
     phases = parse_baseline_timings(measured.stderr)
     if phases is None:
         raise BenchError(f"bench/baseline.py ({size.name}) printed no timings on stderr's last line")
@@ -447,6 +448,15 @@ def run_baseline(size, args, per_user=False):
         lists = parse_baseline_lists(handle)
     return {"status": "run", "wall": round(measured.wall, 3), "peak_rss_kib": measured.peak_rss_kib,
             "phases": phases}, lists
+
+
+def baseline_environment():
+    """The environment of bench/baseline.py: glibc's malloc asked for
+    transparent huge pages, as recsite asks jemalloc for them (NumPy already
+    asks for its large arrays), so neither side pays a page fault per 4 KiB
+    where the other does not. Tunables already set are kept."""
+    tunables = [os.environ["GLIBC_TUNABLES"]] if os.environ.get("GLIBC_TUNABLES") else []
+    return dict(os.environ, GLIBC_TUNABLES=":".join(tunables + ["glibc.malloc.hugetlb=1"]))
 
 
 def parse_baseline_timings(stderr):

@@ -192,6 +192,14 @@ class EngineOutputs(unittest.TestCase):
         self.assertIsNone(run.parse_baseline_timings(""))
         self.assertIsNone(run.parse_baseline_timings('{"total": 1}\nTraceback: boom\n'))
 
+    def test_baseline_asks_for_huge_pages_and_keeps_the_environment(self):
+        with mock.patch.dict(os.environ, {"PATH": "/opt/bin", "GLIBC_TUNABLES": "glibc.malloc.arena_max=1"}):
+            environment = run.baseline_environment()
+        self.assertEqual(environment["PATH"], "/opt/bin")
+        self.assertEqual(environment["GLIBC_TUNABLES"], "glibc.malloc.arena_max=1:glibc.malloc.hugetlb=1")
+        with mock.patch.dict(os.environ, {"PATH": "/opt/bin"}, clear=True):
+            self.assertEqual(run.baseline_environment()["GLIBC_TUNABLES"], "glibc.malloc.hugetlb=1")
+
     def test_recsite_lists_keep_the_first_ten(self):
         lines = [json.dumps({"user_id": "u1", "items": [{"item_id": f"i{n}", "score": 1} for n in range(12)]}),
                  "\n",
