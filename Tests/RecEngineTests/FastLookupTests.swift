@@ -7,7 +7,10 @@ import Testing
 struct FastLookupTests {
     @Test func idIndexFindsEveryIDByStringAndBytesAndNothingElse() {
         var random = SeededRandom(seed: 42, stream: 0)
-        var ids: [String] = ["é", "e\u{301}", "u1", "U1", "", " u1", "🎬", String(repeating: "x", count: 300)]
+        var ids: [String] = ["é", "e\u{301}", "u1", "U1", "", " u1", "🎬", String(repeating: "x", count: 300),
+                             // Around the 16 bytes kept in a slot: equal heads, different lengths or tails.
+                             "a", "a\u{0}", "abcdefghijklmnop", "abcdefghijklmno", "abcdefghijklmnopq",
+                             "abcdefghijklmnopr", "abcdefghijklmnopqq", "abcdefgh", "abcdefgh\u{0}"]
         for n in 0..<5000 { ids.append((random.next() % 2 == 0 ? "user-" : "item-") + String(n)) }
         let index = IDIndex(ids)
         #expect(index.count == ids.count)
@@ -18,7 +21,8 @@ struct FastLookupTests {
         }
         // Canonically equivalent but different bytes: different IDs.
         #expect(index["é"] == 0 && index["e\u{301}"] == 1)
-        for missing in ["user-5000", "u-1", "x", "item-", "é ", String(repeating: "x", count: 299)] {
+        for missing in ["user-5000", "u-1", "x", "item-", "é ", String(repeating: "x", count: 299),
+                        "abcdefghijklmnopqr", "abcdefghijklmnopp", "abcdefghijklmn", "a\u{0}\u{0}", "abcdefgh\u{0}\u{0}"] {
             #expect(index[missing] == nil, "\(missing)")
         }
         #expect(IDIndex()["u1"] == nil)
@@ -26,6 +30,9 @@ struct FastLookupTests {
 
     @Test func theLastOfEqualIDsWins() {
         #expect(IDIndex(["a", "b", "a"])["a"] == 2)
+        let long = "abcdefghijklmnopqrs"  // past the 16 bytes a slot keeps
+        let index = IDIndex([long, "b", long, long + "t"])
+        #expect(index[long] == 2 && index[long + "t"] == 3 && index.count == 3)
     }
 
     @Test("event types match ASCII case-insensitively, as lowercased() does", arguments: [
