@@ -104,7 +104,7 @@ enum EventsCleanser {
 
     /// Which candidates (numbered across parts in file order) repeat an earlier one.
     private static func duplicates(_ parts: [PartResult], partStarts: [Int], workers: Int) -> [Bool] {
-        DuplicateEvents.flags(hashes: parts.flatMap(\.hashes), workers: workers) { number in
+        DuplicateEvents.flags(hashParts: parts.map(\.hashes), workers: workers) { number in
             let part = partStarts.lastIndex { $0 <= number }!
             return parts[part].candidates[number - partStarts[part]].key
         }
