@@ -54,20 +54,9 @@ extension InteractionMatrix {
         return p < rowStart[u + 1] && rowItem[p] == item
     }
 
-    /// The positions of user u's history entries with an item index above `item`.
-    /// - Complexity: O(log |H(u)|).
-    @inline(__always) func positions(of u: Int, after item: Int32) -> Range<Int> {
-        position(of: item + 1, inRowOf: u)..<rowStart[u + 1]
-    }
-
     /// A row's items ascend, so the entry of (u, i) is found by bisection:
     /// the position of `item`, or of the first larger item, or the row's end.
     private func position(of item: Int32, inRowOf u: Int) -> Int {
-        var lo = rowStart[u], hi = rowStart[u + 1]
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if rowItem[mid] < item { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        rowItem.firstIndex(notBelow: item, in: row(u))
     }
 }

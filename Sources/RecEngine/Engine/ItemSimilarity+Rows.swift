@@ -37,7 +37,7 @@ extension ItemSimilarity {
                             position += 1
                         }
                     }
-                    var q = firstIndex(in: neighbours, notBelow: Int32(rows.lowerBound))
+                    var q = neighbours.firstIndex(notBelow: Int32(rows.lowerBound), in: neighbours.indices)
                     while q < neighbours.count, Int(neighbours[q]) < rows.upperBound {
                         let row = Int(neighbours[q]) - rows.lowerBound
                         (neighbour[nextLower[row]], similarity[nextLower[row]]) = (Int32(j), values[q])
@@ -50,16 +50,6 @@ extension ItemSimilarity {
         }
         }
         return (rowStart, neighbour, similarity)
-    }
-
-    /// The first index of ascending `values` holding `bound` or more.
-    private static func firstIndex(in values: [Int32], notBelow bound: Int32) -> Int {
-        var lo = 0, hi = values.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if values[mid] < bound { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// Each row cut to its `limit` most similar entries (`nearest`), still

@@ -181,13 +181,8 @@ public struct ItemSimilarity: Sendable {
     public func value(_ i: Int, _ j: Int) -> Double {
         if i == j { return norms[i] > 0 ? 1 : 0 }
         if !denseRows.isEmpty { return denseRows[i * norms.count + j] }
-        var lo = rowStart[i], hi = rowStart[i + 1]
-        let target = Int32(j)
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if neighbour[mid] < target { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < rowStart[i + 1] && neighbour[lo] == target ? similarity[lo] : 0
+        let q = neighbour.firstIndex(notBelow: Int32(j), in: row(i))
+        return q < rowStart[i + 1] && neighbour[q] == Int32(j) ? similarity[q] : 0
     }
 
     /// Number of stored (ordered) similar pairs.
