@@ -16,11 +16,11 @@ public struct CSVFolder: DataStore {
     }
 }
 
-/// The three CSV files' bytes, each with its path.
+/// The three CSV files' contents, each with its path.
 public struct CSVFiles: LoadedTables {
-    public let users: (path: String, bytes: [UInt8])
-    public let items: (path: String, bytes: [UInt8])
-    public let events: (path: String, bytes: [UInt8])
+    public let users: DatasetLoader.InputFile
+    public let items: DatasetLoader.InputFile
+    public let events: DatasetLoader.InputFile
 
     public func cleanse(weights: EventWeights, workers: Int) throws -> Dataset {
         try DatasetLoader.load(users: users, items: items, events: events, weights: weights, workers: workers)

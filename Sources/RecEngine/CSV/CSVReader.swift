@@ -12,7 +12,7 @@
 /// into fields, and only a record with a byte ≥ 0x80 is checked again for
 /// valid UTF-8.
 public struct CSVReader {
-    private let bytes: [UInt8]
+    private let bytes: FileContents
     private var position: Int
     /// Where this reader stops: the file's end, or the end of its part (`parts(_:)`).
     private let end: Int
@@ -23,12 +23,17 @@ public struct CSVReader {
 
     /// Creates a reader over a file's bytes; a UTF-8 byte order mark is skipped.
     public init(bytes: [UInt8]) {
-        self.bytes = bytes
-        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        end = bytes.count
+        self.init(contents: FileContents(copying: bytes))
     }
 
-    private init(bytes: [UInt8], position: Int, end: Int, line: Int) {
+    /// Creates a reader over a file's contents, read or mapped; a UTF-8 byte order mark is skipped.
+    public init(contents: FileContents) {
+        bytes = contents
+        position = contents.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        end = contents.count
+    }
+
+    private init(bytes: FileContents, position: Int, end: Int, line: Int) {
         (self.bytes, self.position, self.end, nextLine) = (bytes, position, end, line)
     }
 
@@ -202,7 +207,7 @@ public struct CSVReader {
 
     /// The text at `range` of the file, with invalid UTF-8 replaced by U+FFFD.
     func rawText(of range: Range<Int>) -> String {
-        String(decoding: bytes[range], as: UTF8.self)
+        bytes.text(range)
     }
 }
 

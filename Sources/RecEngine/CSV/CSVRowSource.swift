@@ -20,13 +20,18 @@ public struct CSVRowSource: RowSource {
     ///   `RecEngineError.malformedLine` when the header's quote never closes.
     /// - Complexity: O(the header).
     public init(path: String, bytes: [UInt8]) throws {
+        try self.init(path: path, contents: FileContents(copying: bytes))
+    }
+
+    /// As `init(path:bytes:)`, over contents read or mapped (`FileBytes.contents`).
+    public init(path: String, contents: FileContents) throws {
         self.path = path
         name = path.split(separator: "/").last.map(String.init) ?? path
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        if contents.starts(with: [0xFF, 0xFE]) || contents.starts(with: [0xFE, 0xFF]) {
             throw RecEngineError.utf16File(path: path)
         }
-        reader = CSVReader(bytes: bytes)
-        byteCount = bytes.count
+        reader = CSVReader(contents: contents)
+        byteCount = contents.count
         var header = CSVRecord()
         guard reader.next(into: &header) else { throw RecEngineError.emptyFile(path: path) }
         guard !header.unterminatedQuote else {

@@ -22,11 +22,15 @@ public enum DatasetLoader {
                         timings: timings, workers: workers)
     }
 
-    /// The bytes of the three input files of a folder, each with its path.
+    /// One input file: its path and its contents, mapped or read.
+    public typealias InputFile = (path: String, contents: FileContents)
+
+    /// The contents of the three input files of a folder, each with its path
+    /// (mapped from the page cache where the system allows: `FileContents`).
     /// - Throws: `RecEngineError.missingFile` or `.unreadableFile`.
     /// - Complexity: O(bytes of the files).
     public static func readFiles(directory: String) throws
-        -> (users: (path: String, bytes: [UInt8]), items: (path: String, bytes: [UInt8]), events: (path: String, bytes: [UInt8])) {
+        -> (users: InputFile, items: InputFile, events: InputFile) {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let paths = [fileNames.users, fileNames.items, fileNames.events].map { base + "/" + $0 }
         let contents = try paths.map(readFile)
@@ -43,10 +47,23 @@ public enum DatasetLoader {
         timings: PhaseTimings? = nil,
         workers: Int = ProcessInfoCores.count
     ) throws -> Dataset {
+        try load(users: (users.path, FileContents(copying: users.bytes)),
+                 items: (items.path, FileContents(copying: items.bytes)),
+                 events: (events.path, FileContents(copying: events.bytes)),
+                 weights: weights, timings: timings, workers: workers)
+    }
+
+    /// As `load(users:items:events:…)`, from contents read or mapped (`readFiles`).
+    public static func load(
+        users: InputFile, items: InputFile, events: InputFile,
+        weights: EventWeights = .standard,
+        timings: PhaseTimings? = nil,
+        workers: Int = ProcessInfoCores.count
+    ) throws -> Dataset {
         let (userSource, itemSource, eventSource) = try timings.measure("read") {
-            let sources = (try CSVRowSource(path: users.path, bytes: users.bytes),
-                           try CSVRowSource(path: items.path, bytes: items.bytes),
-                           try CSVRowSource(path: events.path, bytes: events.bytes))
+            let sources = (try CSVRowSource(path: users.path, contents: users.contents),
+                           try CSVRowSource(path: items.path, contents: items.contents),
+                           try CSVRowSource(path: events.path, contents: events.contents))
             try checkEventColumns(sources.2)
             return sources
         }
@@ -93,9 +110,9 @@ public enum DatasetLoader {
         }
     }
 
-    private static func readFile(_ path: String) throws -> [UInt8] {
+    private static func readFile(_ path: String) throws -> FileContents {
         do {
-            return try FileBytes.input(path)
+            return try FileBytes.contents(path)
         } catch .missing {
             throw RecEngineError.missingFile(path: path)
         } catch {

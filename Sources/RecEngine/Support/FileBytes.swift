@@ -53,6 +53,25 @@ public enum FileBytes {
     /// An input file's bytes: a regular file (links followed) of at most `limit` bytes.
     /// - Throws: `Failure`; a FIFO or device is refused without reading (or blocking).
     public static func input(_ path: String, limit: Int = inputLimit) throws(Failure) -> [UInt8] {
+        try withRegularFile(path, limit: limit) { descriptor, size throws(Failure) in
+            try read(descriptor: descriptor, size: size, limit: limit)
+        }
+    }
+
+    /// As `input`, mapped from the page cache where the system allows
+    /// (`FileContents`), else read.
+    public static func contents(_ path: String, limit: Int = inputLimit) throws(Failure) -> FileContents {
+        try withRegularFile(path, limit: limit) { descriptor, size throws(Failure) in
+            if let mapped = FileContents(mapping: descriptor, size: size) { return mapped }
+            return FileContents(copying: try read(descriptor: descriptor, size: size, limit: limit))
+        }
+    }
+
+    /// Opens `path`, checks that it is a regular file within `limit`, and
+    /// calls `body` with its descriptor and size.
+    private static func withRegularFile<Result>(
+        _ path: String, limit: Int, _ body: (Int32, Int) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
         if limit < 0 {
             throw .unreadable(reason: "\(limitVariable) is not a size such as 500M or 8G")
         }
@@ -72,7 +91,12 @@ public enum FileBytes {
         default: throw .notRegular(kind: "a socket or other special file")
         }
         guard Int(status.st_size) <= limit else { throw .tooLarge(size: Int(status.st_size), limit: limit) }
-        guard let bytes = read(descriptor: descriptor, size: Int(status.st_size)) else {
+        return try body(descriptor, Int(status.st_size))
+    }
+
+    /// The file's bytes to its end, within `limit`.
+    private static func read(descriptor: Int32, size: Int, limit: Int) throws(Failure) -> [UInt8] {
+        guard let bytes = read(descriptor: descriptor, size: size) else {
             throw .unreadable(reason: String(cString: strerror(errno)))
         }
         guard bytes.count <= limit else { throw .tooLarge(size: bytes.count, limit: limit) }

@@ -19,7 +19,7 @@ struct SameRowsFixture {
     init(folder: String) throws {
         let files = try DatasetLoader.readFiles(directory: folder)
         tables = try [("users", files.users), ("items", files.items), ("events", files.events)].map { name, file in
-            var source = try CSVRowSource(path: file.path, bytes: file.bytes)
+            var source = try CSVRowSource(path: file.path, contents: file.contents)
             var record = CSVRecord(), rows: [[String]] = []
             while source.next(into: &record) {
                 guard record.isWhole, record.count == source.columns.count else { continue }

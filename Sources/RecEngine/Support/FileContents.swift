@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file's bytes held for reading: mapped from the page cache where the
+/// system allows (`FileBytes.contents`), else an owned copy.
+///
+/// Mapping copies nothing and takes no new memory: reading events.csv into
+/// an array made every 4 KiB of it a new page to fault in, 44.5 MB on M
+/// and 450 MB on L, and such faults are slow on a virtual machine. As for
+/// any tool that maps its input, another process cutting the file short
+/// while it is read ends recsite with SIGBUS; outputs are written aside
+/// and moved into place only when complete, so nothing already written is lost.
+public final class FileContents: @unchecked Sendable {
+    public let count: Int
+    private let base: UnsafeRawPointer?
+    /// Whether the bytes are mapped from the file rather than copied.
+    let isMapped: Bool
+
+    /// An owned copy of `bytes`.
+    public init(copying bytes: [UInt8]) {
+        count = bytes.count
+        isMapped = false
+        let copy = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 16)
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(copy), byteCount: $0.count) }
+        base = UnsafeRawPointer(copy)
+    }
+
+    /// The first `size` bytes of an open regular file, mapped read-only, or
+    /// nil when it cannot be mapped (an empty file, a file system without
+    /// mapping) or is no longer `size` bytes once mapped.
+    init?(mapping descriptor: Int32, size: Int) {
+        guard size > 0 else { return nil }
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE  // the page tables filled in one call
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let address = mmap(nil, size, PROT_READ, flags, descriptor, 0),
+              address != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        // Pages past a shrunken file's end would raise SIGBUS when read.
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == size else {
+            munmap(address, size)
+            return nil
+        }
+        (count, base, isMapped) = (size, UnsafeRawPointer(address), true)
+    }
+
+    deinit {
+        guard let base else { return }
+        if isMapped { munmap(UnsafeMutableRawPointer(mutating: base), count) } else { base.deallocate() }
+    }
+
+    /// Calls `body` with the bytes, valid only inside it.
+    @inline(__always)
+    public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(self) {
+            try body(UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: count))
+        }
+    }
+
+    public func starts(with prefix: [UInt8]) -> Bool {
+        withUnsafeBufferPointer { $0.starts(with: prefix) }
+    }
+
+    /// The text of `range`, with invalid UTF-8 replaced by U+FFFD.
+    public func text(_ range: Range<Int>) -> String {
+        withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The bytes as an array (a copy).
+    public var bytes: [UInt8] { withUnsafeBufferPointer { Array($0) } }
+}

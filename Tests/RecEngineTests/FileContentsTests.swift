@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import RecEngine
+
+/// `FileBytes.contents`: the same bytes as reading the file, mapped where
+/// the system allows, and the input checks of `FileBytes.input`.
+@Suite("File contents")
+struct FileContentsTests {
+    static func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("recsite-contents-\(UUID().uuidString).csv").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a file's contents are its bytes, mapped, and read as CSV as its bytes are")
+    func mappedBytes() throws {
+        // A byte order mark, CRLF, a quoted line break, invalid UTF-8 and 3 pages of rows.
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("a,b\r\n\"x\ny\",\u{e9}\n".utf8) + [0xFF, 0x2C, 0x31, 0x0A]
+        for n in 0..<1_000 { bytes += Array("row\(n),\(n * 7)\n".utf8) }
+        let path = try Self.temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let contents = try FileBytes.contents(path)
+        #expect(contents.bytes == bytes)
+        #expect(contents.count == bytes.count)
+        #if os(Linux)
+        #expect(contents.isMapped)
+        #endif
+        #expect(contents.text(3..<6) == "a,b")
+        var fromFile = try CSVRowSource(path: path, contents: contents)
+        var fromBytes = try CSVRowSource(path: path, bytes: bytes)
+        #expect(fromFile.columns == ["a", "b"])
+        var a = CSVRecord(), b = CSVRecord(), rows = 0
+        while fromFile.next(into: &a) {
+            let alsoThere = fromBytes.next(into: &b)
+            #expect(alsoThere)
+            #expect((0..<a.count).map { a.string($0) } == (0..<b.count).map { b.string($0) })
+            #expect(a.line == b.line && a.isValidUTF8 == b.isValidUTF8)
+            #expect(fromFile.text(at: a.location) == fromBytes.text(at: b.location))
+            rows += 1
+        }
+        let extra = fromBytes.next(into: &b)
+        #expect(!extra)
+        #expect(rows == 1_002)
+    }
+
+    @Test("an empty file is read, not mapped; a copy holds the bytes it was given")
+    func emptyFileAndCopies() throws {
+        let path = try Self.temporaryFile([])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let empty = try FileBytes.contents(path)
+        #expect(empty.count == 0 && !empty.isMapped && empty.bytes.isEmpty)
+        let copy = FileContents(copying: [0x61, 0xFF, 0x62])
+        #expect(!copy.isMapped && copy.bytes == [0x61, 0xFF, 0x62])
+        #expect(copy.text(0..<3) == "a\u{FFFD}b")
+        #expect(FileContents(copying: []).bytes.isEmpty)
+    }
+
+    @Test("contents refuse what input refuses: a missing file, a folder, a file over the limit")
+    func refusals() throws {
+        #expect(throws: FileBytes.Failure.missing) { try FileBytes.contents("/nonexistent/recsite/events.csv") }
+        #expect(throws: FileBytes.Failure.notRegular(kind: "a folder")) { try FileBytes.contents("/tmp") }
+        let path = try Self.temporaryFile(Array(repeating: 0x41, count: 100))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: FileBytes.Failure.tooLarge(size: 100, limit: 99)) { try FileBytes.contents(path, limit: 99) }
+        #expect(try FileBytes.contents(path, limit: 100).count == 100)
+    }
+}
