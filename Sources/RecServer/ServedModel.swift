@@ -27,8 +27,10 @@ public struct ServedModel: Sendable {
     public static func load(_ options: ServerOptions) throws -> ServedModel {
         let inputs = InputFiles(options)
         let timings = PhaseTimings()
-        let model = try ModelLoader.load(dataDirectory: options.dataDirectory, configPath: options.configPath,
-                                         timings: timings)
+        // Copied, not mapped: files that change while the server runs are
+        // reloaded, and one cut short during a load must fail the load alone.
+        let model = try ModelLoader.load(store: CSVFolder(directory: options.dataDirectory, mapsFiles: false),
+                                         configPath: options.configPath, timings: timings)
         let cachePath = options.dataDirectory + "/" + ExplanationCache.fileName
         let explainer = try timings.measure("explanations") { Explainer(cache: try ExplanationCache.load(path: cachePath)) }
         return ServedModel(model: model, explainer: explainer, contentTypes: Set(model.dataset.items.map(\.contentType)),

@@ -65,4 +65,24 @@ struct FileContentsTests {
         #expect(throws: FileBytes.Failure.tooLarge(size: 100, limit: 99)) { try FileBytes.contents(path, limit: 99) }
         #expect(try FileBytes.contents(path, limit: 100).count == 100)
     }
+
+    @Test("a folder's files are mapped unless the reader asks for copies (the server)")
+    func folderMapping() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recsite-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let texts = ["users.csv": "user_id\nu1\n", "items.csv": "item_id\ni1\n",
+                     "events.csv": "user_id,item_id,event_type,watch_seconds,timestamp\nu1,i1,play,10,2025-01-01\n"]
+        for (name, text) in texts { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        let mapped = try DatasetLoader.readFiles(directory: folder.path)
+        let copied = try DatasetLoader.readFiles(directory: folder.path, mapsFiles: false)
+        for (a, b) in [(mapped.users, copied.users), (mapped.items, copied.items), (mapped.events, copied.events)] {
+            #expect(a.contents.bytes == b.contents.bytes && a.path == b.path)
+            #if os(Linux)
+            #expect(a.contents.isMapped)
+            #endif
+            #expect(!b.contents.isMapped)
+        }
+        #expect(String(decoding: copied.events.contents.bytes, as: UTF8.self) == texts["events.csv"])
+    }
 }

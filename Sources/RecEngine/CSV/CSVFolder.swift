@@ -2,8 +2,15 @@
 public struct CSVFolder: DataStore {
     /// The folder as the user gave it.
     public let directory: String
+    /// Whether the files are mapped rather than copied (`FileContents`):
+    /// not for a long-running server that reloads files as they change,
+    /// where a file cut short during a load must be an error, not SIGBUS.
+    public let mapsFiles: Bool
 
-    public init(directory: String) { self.directory = directory }
+    public init(directory: String, mapsFiles: Bool = true) {
+        self.directory = directory
+        self.mapsFiles = mapsFiles
+    }
 
     public var description: String { directory }
     public var folder: String? { directory }
@@ -11,7 +18,7 @@ public struct CSVFolder: DataStore {
     /// The three files' bytes (`DatasetLoader.readFiles`).
     /// - Throws: `RecEngineError.missingFile` or `.unreadableFile`.
     public func read() throws -> any LoadedTables {
-        let files = try DatasetLoader.readFiles(directory: directory)
+        let files = try DatasetLoader.readFiles(directory: directory, mapsFiles: mapsFiles)
         return CSVFiles(users: files.users, items: files.items, events: files.events)
     }
 }

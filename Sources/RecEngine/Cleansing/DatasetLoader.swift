@@ -25,15 +25,16 @@ public enum DatasetLoader {
     /// One input file: its path and its contents, mapped or read.
     public typealias InputFile = (path: String, contents: FileContents)
 
-    /// The contents of the three input files of a folder, each with its path
-    /// (mapped from the page cache where the system allows: `FileContents`).
+    /// The contents of the three input files of a folder, each with its path:
+    /// mapped from the page cache where the system allows (`FileContents`),
+    /// unless `mapsFiles` is false.
     /// - Throws: `RecEngineError.missingFile` or `.unreadableFile`.
     /// - Complexity: O(bytes of the files).
-    public static func readFiles(directory: String) throws
+    public static func readFiles(directory: String, mapsFiles: Bool = true) throws
         -> (users: InputFile, items: InputFile, events: InputFile) {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let paths = [fileNames.users, fileNames.items, fileNames.events].map { base + "/" + $0 }
-        let contents = try paths.map(readFile)
+        let contents = try paths.map { try readFile($0, mapping: mapsFiles) }
         return ((paths[0], contents[0]), (paths[1], contents[1]), (paths[2], contents[2]))
     }
 
@@ -110,9 +111,9 @@ public enum DatasetLoader {
         }
     }
 
-    private static func readFile(_ path: String) throws -> FileContents {
+    private static func readFile(_ path: String, mapping: Bool) throws -> FileContents {
         do {
-            return try FileBytes.contents(path)
+            return mapping ? try FileBytes.contents(path) : FileContents(copying: try FileBytes.input(path))
         } catch .missing {
             throw RecEngineError.missingFile(path: path)
         } catch {
