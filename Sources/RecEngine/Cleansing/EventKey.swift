@@ -49,25 +49,14 @@ struct EventKey: Equatable {
     /// a million events, seeded per process so crafted input cannot force
     /// collisions; the seed changes only speed, never which events are kept.
     var hash: UInt64 {
-        var h = Self.mix(Self.seed ^ (UInt64(UInt32(bitPattern: user)) | UInt64(UInt32(bitPattern: item)) << 32))
-        h = Self.mix(h ^ watchBits)
-        h = Self.mix(h ^ UInt64(bitPattern: seconds) ^ UInt64(type) << 56)
-        if fractionCount != 0 { h = Self.mix(h ^ fractionValue ^ UInt64(fractionCount) << 57) }
-        return Self.mix(h)
+        var h = murmurMix(Self.seed ^ (UInt64(UInt32(bitPattern: user)) | UInt64(UInt32(bitPattern: item)) << 32))
+        h = murmurMix(h ^ watchBits)
+        h = murmurMix(h ^ UInt64(bitPattern: seconds) ^ UInt64(type) << 56)
+        if fractionCount != 0 { h = murmurMix(h ^ fractionValue ^ UInt64(fractionCount) << 57) }
+        return murmurMix(h)
     }
 
     private static let seed = UInt64.random(in: .min ... .max)
-
-    /// MurmurHash3's 64-bit finaliser.
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var x = value
-        x ^= x >> 33
-        x &*= 0xff51_afd7_ed55_8ccd
-        x ^= x >> 33
-        x &*= 0xc4ce_b9fe_1a85_ec53
-        x ^= x >> 33
-        return x
-    }
 }
 
 /// Numbers the fractions of more than 19 digits met while cleansing one

@@ -38,27 +38,17 @@ public struct IDIndex: Sendable {
             }
         }
 
-        /// A cheap mix of the head (MurmurHash3's finaliser) with an FNV-1a
+        /// A cheap mix of the head (`murmurMix`) with an FNV-1a
         /// hash of the bytes after it, if any.
         func hash(tail: UnsafeBufferPointer<UInt8>.SubSequence) -> UInt64 {
-            var h = Self.mix(low ^ UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15)
-            h = Self.mix(h ^ high)
+            var h = murmurMix(low ^ UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15)
+            h = murmurMix(h ^ high)
             if !tail.isEmpty {
                 var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
                 for byte in tail { fnv = (fnv ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-                h = Self.mix(h ^ fnv)
+                h = murmurMix(h ^ fnv)
             }
             return h
-        }
-
-        private static func mix(_ value: UInt64) -> UInt64 {
-            var x = value
-            x ^= x >> 33
-            x &*= 0xff51_afd7_ed55_8ccd
-            x ^= x >> 33
-            x &*= 0xc4ce_b9fe_1a85_ec53
-            x ^= x >> 33
-            return x
         }
     }
 
