@@ -85,4 +85,34 @@ struct FileContentsTests {
         }
         #expect(String(decoding: copied.events.contents.bytes, as: UTF8.self) == texts["events.csv"])
     }
+
+    @Test("pages given back are read again: the same bytes, and duplicates reported with their text")
+    func releasedPages() throws {
+        // Large enough to be read in parts on two cores; every 97th row repeats an earlier one.
+        var events = "user_id,item_id,event_type,watch_seconds,timestamp\n"
+        for n in 0..<40_000 {
+            let row = n % 97 == 96 ? n - 50 : n
+            let time = String(format: "%02d:%02d:%02d", row / 3600, row / 60 % 60, row % 60)
+            events += "u\(row % 30),i\(row % 20),play,\(row % 500),2025-01-01T\(time)Z\n"
+        }
+        let users = "user_id\n" + (0..<30).map { "u\($0)\n" }.joined()
+        let items = "item_id\n" + (0..<20).map { "i\($0)\n" }.joined()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recsite-release-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in [("users.csv", users), ("items.csv", items), ("events.csv", events)] {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let contents = try FileBytes.contents(folder.appendingPathComponent("events.csv").path)
+        contents.releaseResidentPages()
+        #expect(contents.bytes == Array(events.utf8))
+        let mapped = try DatasetLoader.load(directory: folder.path, workers: 2)
+        let copied = try DatasetLoader.load(users: ("users.csv", Array(users.utf8)), items: ("items.csv", Array(items.utf8)),
+                                            events: (folder.appendingPathComponent("events.csv").path, Array(events.utf8)),
+                                            workers: 2)
+        #expect(mapped.report.events.counts[.duplicateEvent] == 40_000 / 97)
+        #expect(mapped.report.events == copied.report.events)
+        let examples = mapped.report.events.examples[.duplicateEvent] ?? []
+        #expect(examples.first?.line == 98 && examples.first?.raw == "u16,i6,play,46,2025-01-01T00:00:46Z")
+    }
 }

@@ -205,6 +205,9 @@ public struct CSVReader {
         rawText(of: record.rawStart..<record.rawEnd)
     }
 
+    /// Lets a mapped file's pages leave the process (`FileContents.releaseResidentPages`).
+    func releaseResidentBytes() { bytes.releaseResidentPages() }
+
     /// The text at `range` of the file, with invalid UTF-8 replaced by U+FFFD.
     func rawText(of range: Range<Int>) -> String {
         bytes.text(range)

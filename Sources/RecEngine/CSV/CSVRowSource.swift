@@ -72,4 +72,6 @@ public struct CSVRowSource: RowSource {
     public var endedInsideRow: Bool { reader.endedInsideQuote }
 
     public func text(at location: RowLocation) -> String { reader.rawText(of: location.span) }
+
+    public func releaseReadRows() { reader.releaseResidentBytes() }
 }

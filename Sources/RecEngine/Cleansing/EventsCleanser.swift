@@ -49,6 +49,7 @@ enum EventsCleanser {
             var whole = source
             results = [rules.apply(&whole, expectedRows: source.estimatedRowCount)]
         }
+        source.releaseReadRows()  // only the text of reported rows is read again
         // Part k's lines become the source's by adding the lines of parts 0..<k.
         let lineOffsets = results.dropLast().reduce(into: [0]) { $0.append($0.last! + $1.nextLine - 1) }
         var report = FileCleansing(file: source.name, unit: source.locationUnit)

@@ -56,6 +56,11 @@ public protocol RowSource {
     /// - Parameter location: a location this source (or one of its parts) gave.
     /// - Returns: the row's text; invalid UTF-8 reads as U+FFFD.
     func text(at location: RowLocation) -> String
+
+    /// Says that every row has been read: the source may give back memory
+    /// it holds for them, and `text(at:)` still works (CSV: a mapped file's
+    /// pages leave the process, to be read again from the page cache).
+    func releaseReadRows()
 }
 
 extension RowSource {
@@ -73,6 +78,8 @@ extension RowSource {
     public var nextLine: Int { 1 }
     /// By default parts are cut between rows.
     public var endedInsideRow: Bool { false }
+    /// By default nothing is given back.
+    public func releaseReadRows() {}
 
     /// The position of a required column (SPEC §1: names trimmed, case-insensitive).
     /// - Throws: `RecEngineError.missingColumn` naming the source and the column.
