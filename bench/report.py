@@ -394,7 +394,9 @@ def render_results_md(results, command):
            "fastest of its cold runs (three up to 1M events, one above: `--repeat`, `--repeat-large`; L2 two, "
            "each between two M builds: `--pairs`), as noise on a shared machine only adds time. The engine is timed the same way on its own (`recommend --all "
            "--timings`), alternating with as many runs of the baseline, and the fastest of each is compared, "
-           "so both see the same machine speed. Every other figure comes from one run, so expect some noise.", "",
+           "so both see the same machine speed. Both allocate in transparent huge pages: recsite through "
+           "jemalloc's `thp:always`, the baseline with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (NumPy asks "
+           "for them for its large arrays itself). Every other figure comes from one run, so expect some noise.", "",
            "## Machine", ""]
     facts = dict(machine, ram_gib=f"{machine['ram_gib']} GiB")
     out += [f"- {label}: {facts[key]}" for label, key in (
