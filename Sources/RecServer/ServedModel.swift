@@ -27,7 +27,7 @@ public struct ServedModel: Sendable {
     public static func load(_ options: ServerOptions) throws -> ServedModel {
         let inputs = InputFiles(options)
         let timings = PhaseTimings()
-        // Copied, not mapped: files that change while the server runs are
+        // Read, not mapped: files that change while the server runs are
         // reloaded, and one cut short during a load must fail the load alone.
         let model = try ModelLoader.load(store: CSVFolder(directory: options.dataDirectory, mapsFiles: false),
                                          configPath: options.configPath, timings: timings)

@@ -44,16 +44,16 @@ struct FileContentsTests {
         #expect(rows == 1_002)
     }
 
-    @Test("an empty file is read, not mapped; a copy holds the bytes it was given")
+    @Test("an empty file is read, not mapped; bytes in memory are held as given")
     func emptyFileAndCopies() throws {
         let path = try Self.temporaryFile([])
         defer { try? FileManager.default.removeItem(atPath: path) }
         let empty = try FileBytes.contents(path)
         #expect(empty.count == 0 && !empty.isMapped && empty.bytes.isEmpty)
-        let copy = FileContents(copying: [0x61, 0xFF, 0x62])
-        #expect(!copy.isMapped && copy.bytes == [0x61, 0xFF, 0x62])
-        #expect(copy.text(0..<3) == "a\u{FFFD}b")
-        #expect(FileContents(copying: []).bytes.isEmpty)
+        let held = FileContents([0x61, 0xFF, 0x62])
+        #expect(!held.isMapped && held.bytes == [0x61, 0xFF, 0x62])
+        #expect(held.text(0..<3) == "a\u{FFFD}b")
+        #expect(FileContents([]).bytes.isEmpty)
     }
 
     @Test("contents refuse what input refuses: a missing file, a folder, a file over the limit")
@@ -66,7 +66,7 @@ struct FileContentsTests {
         #expect(try FileBytes.contents(path, limit: 100).count == 100)
     }
 
-    @Test("a folder's files are mapped unless the reader asks for copies (the server)")
+    @Test("a folder's files are mapped unless the reader asks for them read (the server)")
     func folderMapping() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("recsite-folder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -75,15 +75,15 @@ struct FileContentsTests {
                      "events.csv": "user_id,item_id,event_type,watch_seconds,timestamp\nu1,i1,play,10,2025-01-01\n"]
         for (name, text) in texts { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
         let mapped = try DatasetLoader.readFiles(directory: folder.path)
-        let copied = try DatasetLoader.readFiles(directory: folder.path, mapsFiles: false)
-        for (a, b) in [(mapped.users, copied.users), (mapped.items, copied.items), (mapped.events, copied.events)] {
+        let read = try DatasetLoader.readFiles(directory: folder.path, mapsFiles: false)
+        for (a, b) in [(mapped.users, read.users), (mapped.items, read.items), (mapped.events, read.events)] {
             #expect(a.contents.bytes == b.contents.bytes && a.path == b.path)
             #if os(Linux)
             #expect(a.contents.isMapped)
             #endif
             #expect(!b.contents.isMapped)
         }
-        #expect(String(decoding: copied.events.contents.bytes, as: UTF8.self) == texts["events.csv"])
+        #expect(String(decoding: read.events.contents.bytes, as: UTF8.self) == texts["events.csv"])
     }
 
     @Test("pages given back are read again: the same bytes, and duplicates reported with their text")
@@ -107,11 +107,11 @@ struct FileContentsTests {
         contents.releaseResidentPages()
         #expect(contents.bytes == Array(events.utf8))
         let mapped = try DatasetLoader.load(directory: folder.path, workers: 2)
-        let copied = try DatasetLoader.load(users: ("users.csv", Array(users.utf8)), items: ("items.csv", Array(items.utf8)),
+        let fromArrays = try DatasetLoader.load(users: ("users.csv", Array(users.utf8)), items: ("items.csv", Array(items.utf8)),
                                             events: (folder.appendingPathComponent("events.csv").path, Array(events.utf8)),
                                             workers: 2)
         #expect(mapped.report.events.counts[.duplicateEvent] == 40_000 / 97)
-        #expect(mapped.report.events == copied.report.events)
+        #expect(mapped.report.events == fromArrays.report.events)
         let examples = mapped.report.events.examples[.duplicateEvent] ?? []
         #expect(examples.first?.line == 98 && examples.first?.raw == "u16,i6,play,46,2025-01-01T00:00:46Z")
     }

@@ -2,7 +2,7 @@
 public struct CSVFolder: DataStore {
     /// The folder as the user gave it.
     public let directory: String
-    /// Whether the files are mapped rather than copied (`FileContents`):
+    /// Whether the files are mapped rather than read into memory (`FileContents`):
     /// not for a long-running server that reloads files as they change,
     /// where a file cut short during a load must be an error, not SIGBUS.
     public let mapsFiles: Bool

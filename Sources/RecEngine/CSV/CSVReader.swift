@@ -23,7 +23,7 @@ public struct CSVReader {
 
     /// Creates a reader over a file's bytes; a UTF-8 byte order mark is skipped.
     public init(bytes: [UInt8]) {
-        self.init(contents: FileContents(copying: bytes))
+        self.init(contents: FileContents(bytes))
     }
 
     /// Creates a reader over a file's contents, read or mapped; a UTF-8 byte order mark is skipped.

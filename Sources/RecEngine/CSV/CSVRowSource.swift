@@ -20,7 +20,7 @@ public struct CSVRowSource: RowSource {
     ///   `RecEngineError.malformedLine` when the header's quote never closes.
     /// - Complexity: O(the header).
     public init(path: String, bytes: [UInt8]) throws {
-        try self.init(path: path, contents: FileContents(copying: bytes))
+        try self.init(path: path, contents: FileContents(bytes))
     }
 
     /// As `init(path:bytes:)`, over contents read or mapped (`FileBytes.contents`).

@@ -48,9 +48,9 @@ public enum DatasetLoader {
         timings: PhaseTimings? = nil,
         workers: Int = ProcessInfoCores.count
     ) throws -> Dataset {
-        try load(users: (users.path, FileContents(copying: users.bytes)),
-                 items: (items.path, FileContents(copying: items.bytes)),
-                 events: (events.path, FileContents(copying: events.bytes)),
+        try load(users: (users.path, FileContents(users.bytes)),
+                 items: (items.path, FileContents(items.bytes)),
+                 events: (events.path, FileContents(events.bytes)),
                  weights: weights, timings: timings, workers: workers)
     }
 
@@ -113,7 +113,7 @@ public enum DatasetLoader {
 
     private static func readFile(_ path: String, mapping: Bool) throws -> FileContents {
         do {
-            return mapping ? try FileBytes.contents(path) : FileContents(copying: try FileBytes.input(path))
+            return mapping ? try FileBytes.contents(path) : FileContents(try FileBytes.input(path))
         } catch .missing {
             throw RecEngineError.missingFile(path: path)
         } catch {

@@ -63,7 +63,7 @@ public enum FileBytes {
     public static func contents(_ path: String, limit: Int = inputLimit) throws(Failure) -> FileContents {
         try withRegularFile(path, limit: limit) { descriptor, size throws(Failure) in
             if let mapped = FileContents(mapping: descriptor, size: size) { return mapped }
-            return FileContents(copying: try read(descriptor: descriptor, size: size, limit: limit))
+            return FileContents(try read(descriptor: descriptor, size: size, limit: limit))
         }
     }
 

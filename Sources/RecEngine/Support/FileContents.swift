@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A file's bytes held for reading: mapped from the page cache where the
-/// system allows (`FileBytes.contents`), else an owned copy.
+/// system allows (`FileBytes.contents`), else the bytes as read.
 ///
 /// Mapping copies nothing and takes no new memory: reading events.csv into
 /// an array made every 4 KiB of it a new page to fault in, 44.5 MB on M
@@ -15,17 +15,25 @@ import Darwin
 /// and moved into place only when complete, so nothing already written is lost.
 public final class FileContents: @unchecked Sendable {
     public let count: Int
-    private let base: UnsafeRawPointer?
-    /// Whether the bytes are mapped from the file rather than copied.
-    let isMapped: Bool
+    private let storage: Storage
 
-    /// An owned copy of `bytes`.
-    public init(copying bytes: [UInt8]) {
+    private enum Storage {
+        /// A read-only mapping of `count` bytes, unmapped on deinit.
+        case mapped(UnsafeRawPointer)
+        /// Bytes read into memory, held as they are (never copied again).
+        case read([UInt8])
+    }
+
+    /// Whether the bytes are mapped from the file rather than read.
+    var isMapped: Bool {
+        if case .mapped = storage { return true }
+        return false
+    }
+
+    /// Bytes already in memory, held without a copy.
+    public init(_ bytes: [UInt8]) {
         count = bytes.count
-        isMapped = false
-        let copy = UnsafeMutableRawPointer.allocate(byteCount: max(1, bytes.count), alignment: 16)
-        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress ?? UnsafeRawPointer(copy), byteCount: $0.count) }
-        base = UnsafeRawPointer(copy)
+        storage = .read(bytes)
     }
 
     /// The first `size` bytes of an open regular file, mapped read-only, or
@@ -46,19 +54,23 @@ public final class FileContents: @unchecked Sendable {
             munmap(address, size)
             return nil
         }
-        (count, base, isMapped) = (size, UnsafeRawPointer(address), true)
+        (count, storage) = (size, .mapped(UnsafeRawPointer(address)))
     }
 
     deinit {
-        guard let base else { return }
-        if isMapped { munmap(UnsafeMutableRawPointer(mutating: base), count) } else { base.deallocate() }
+        if case .mapped(let base) = storage { munmap(UnsafeMutableRawPointer(mutating: base), count) }
     }
 
     /// Calls `body` with the bytes, valid only inside it.
     @inline(__always)
     public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(self) {
-            try body(UnsafeBufferPointer(start: base?.assumingMemoryBound(to: UInt8.self), count: count))
+        switch storage {
+        case .mapped(let base):
+            return try withExtendedLifetime(self) {
+                try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count))
+            }
+        case .read(let bytes):
+            return try bytes.withUnsafeBufferPointer(body)
         }
     }
 
@@ -75,12 +87,15 @@ public final class FileContents: @unchecked Sendable {
     /// page cache when next touched. After the rows are parsed, events.csv's
     /// pages are touched again only for the text of a reported row, and
     /// letting them go lowers the engine's peak RSS by the file's size (44.5
-    /// MB on M). A copy keeps its bytes.
+    /// MB on M). Bytes read stay as they are.
     public func releaseResidentPages() {
-        guard isMapped, let base else { return }
+        guard case .mapped(let base) = storage else { return }
         madvise(UnsafeMutableRawPointer(mutating: base), count, Int32(MADV_DONTNEED))
     }
 
-    /// The bytes as an array (a copy).
-    public var bytes: [UInt8] { withUnsafeBufferPointer { Array($0) } }
+    /// The bytes as an array (a copy of mapped ones).
+    public var bytes: [UInt8] {
+        if case .read(let bytes) = storage { return bytes }
+        return withUnsafeBufferPointer { Array($0) }
+    }
 }
