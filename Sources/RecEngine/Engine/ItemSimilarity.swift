@@ -120,7 +120,8 @@ public struct ItemSimilarity: Sendable {
         // Each pair once, in the row of its lower index: sim(i,k) and
         // sim(k,i) are the same bits (module comment), so the rows' lower
         // halves are the upper halves read down the columns.
-        let tracksTouched = tracksTouched ?? Self.tracksTouched(matrix: matrix)
+        // Shrinkage counts common viewers per touched item, so it always tracks them.
+        let tracksTouched = options.shrinkage > 0 || (tracksTouched ?? Self.tracksTouched(matrix: matrix))
         let upper: [(neighbours: [Int32], values: [Double])] = CooccurrenceMatrix.with(matrix) { layout in
             parallelMap(count: itemCount, workers: workers, makeScratch: {
                 DotScratch(itemCount: itemCount, countsCommon: options.shrinkage > 0, tracksTouched: tracksTouched)
@@ -208,7 +209,7 @@ public struct ItemSimilarity: Sendable {
             dot = .allocate(capacity: itemCount)
             dot.initialize(repeating: 0)
             common = countsCommon ? zeroed(Int32.self) : nil
-            marked = tracksTouched || countsCommon ? zeroed(UInt8.self) : nil
+            marked = tracksTouched ? zeroed(UInt8.self) : nil
             touched = .allocate(capacity: itemCount)
             neighbours = .allocate(capacity: itemCount)
             values = .allocate(capacity: itemCount)
@@ -224,10 +225,10 @@ public struct ItemSimilarity: Sendable {
         }
     }
 
-    /// Whether the items each row touches need tracking: not when scanning
-    /// every item above a row costs less than its products anyway (the
-    /// items² / 2 cells of all rows against Σ_u |H(u)|² / 2 products), nor
-    /// with shrinkage, which always tracks them.
+    /// Whether the items each row touches need tracking (without
+    /// shrinkage): not when scanning every item above a row costs less than
+    /// its products anyway (the items² / 2 cells of all rows against
+    /// Σ_u |H(u)|² / 2 products).
     static func tracksTouched(matrix: InteractionMatrix) -> Bool {
         var products = 0.0
         for u in 0..<matrix.userCount {
