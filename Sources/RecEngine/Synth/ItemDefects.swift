@@ -2,10 +2,6 @@
 /// missing item_id, duplicate item_id) and in-place damage that cleansing
 /// repairs (empty title, content_type or genre; mixed case).
 enum ItemDefects {
-    private enum Kind: CaseIterable {
-        case tooFewFields, extraField, strayComma, emptyID, blankID, duplicateID, paddedDuplicateID
-    }
-
     /// - Parameters:
     ///   - items: all rows; only `editable` ones (generated, not story) change.
     /// - Returns: the extra rows, positioned among `items`.
@@ -13,28 +9,24 @@ enum ItemDefects {
     static func apply(to items: inout [ItemRow], editable: [Int], random: inout SeededRandom) -> DirtyInsertions {
         let targets = UserDefects.shuffled(editable.isEmpty ? Array(items.indices) : editable, &random)
         var extra = DirtyInsertions()
-        let kinds = Kind.allCases
-        for j in 0..<DirtyInsertions.quota(rows: items.count, kinds: kinds.count) {
+        for j in 0..<DirtyInsertions.quota(rows: items.count, kinds: KeyedRowDefect.allCases.count) {
             let title = random.pick(TitleVocabulary.titles)
             let other = ItemRow(id: "i\(items.count + 1 + j)", title: title.name,
                                 contentType: title.type.rawValue, genre: title.genre)
             let anywhere = random.int(in: 0...items.count)
-            switch kinds[j % kinds.count] {
+            switch KeyedRowDefect.of(row: j) {
             case .tooFewFields:
                 extra.add(at: anywhere, fields: [other.id, other.title])
             case .extraField:
                 extra.add(at: anywhere, fields: other.fields + ["2025"])
             case .strayComma:
                 extra.add(at: anywhere, line: "\(other.id),\(other.title), Director's Cut,\(other.contentType),\(other.genre)")
-            case .emptyID:
-                extra.add(at: anywhere, fields: [""] + other.fields.dropFirst())
-            case .blankID:
-                extra.add(at: anywhere, fields: [" "] + other.fields.dropFirst())
-            case .duplicateID, .paddedDuplicateID:
-                let original = targets[j % targets.count]
-                let id = kinds[j % kinds.count] == .duplicateID ? items[original].id : "\(items[original].id)  "
-                extra.add(at: UserDefects.after(original, count: items.count, &random),
-                          fields: [id] + other.fields.dropFirst())
+            case let defect:
+                extra.add(other.fields, spoilingItsID: defect, anywhere: anywhere, blank: " ") { padded in
+                    let original = targets[j % targets.count]
+                    return (padded ? "\(items[original].id)  " : items[original].id,
+                            UserDefects.after(original, count: items.count, &random))
+                }
             }
         }
         // Kept rows with missing metadata (repaired to item_id / "unknown").

@@ -2,10 +2,6 @@
 /// missing user_id, duplicate user_id) and in-place damage that cleansing
 /// flags or undoes (invalid ages, upper-case gender, padded fields).
 enum UserDefects {
-    private enum Kind: CaseIterable {
-        case tooFewFields, extraField, strayComma, emptyID, blankID, duplicateID, paddedDuplicateID
-    }
-
     static let invalidAges = ["abc", "-3", "130", "1e3", "25.5", "tiga puluh", "121", "-1"]
 
     /// - Parameters:
@@ -15,11 +11,10 @@ enum UserDefects {
     static func apply(to users: inout [UserRow], editable: [Int], random: inout SeededRandom) -> DirtyInsertions {
         let targets = shuffled(editable.isEmpty ? Array(users.indices) : editable, &random)
         var extra = DirtyInsertions()
-        let kinds = Kind.allCases
-        for j in 0..<DirtyInsertions.quota(rows: users.count, kinds: kinds.count) {
+        for j in 0..<DirtyInsertions.quota(rows: users.count, kinds: KeyedRowDefect.allCases.count) {
             let other = UserGenerator.person(id: "u\(users.count + 1 + j)", random: &random)
             let anywhere = random.int(in: 0...users.count)
-            switch kinds[j % kinds.count] {
+            switch KeyedRowDefect.of(row: j) {
             case .tooFewFields:
                 extra.add(at: anywhere, fields: Array(other.fields.prefix(4)))
             case .extraField:
@@ -29,14 +24,12 @@ enum UserDefects {
                 let parts = other.name.split(separator: " ")
                 let name = parts.count > 1 ? "\(parts[1]), \(parts[0])" : "\(other.name), S.Kom"
                 extra.add(at: anywhere, line: "\(other.id),\(name),\(other.age),\(other.gender),\(other.region)")
-            case .emptyID:
-                extra.add(at: anywhere, fields: [""] + other.fields.dropFirst())
-            case .blankID:
-                extra.add(at: anywhere, fields: ["   "] + other.fields.dropFirst())
-            case .duplicateID, .paddedDuplicateID:
-                let original = targets[j % targets.count]
-                let id = kinds[j % kinds.count] == .duplicateID ? users[original].id : " \(users[original].id) "
-                extra.add(at: after(original, count: users.count, &random), fields: [id] + other.fields.dropFirst())
+            case let defect:
+                extra.add(other.fields, spoilingItsID: defect, anywhere: anywhere, blank: "   ") { padded in
+                    let original = targets[j % targets.count]
+                    return (padded ? " \(users[original].id) " : users[original].id,
+                            after(original, count: users.count, &random))
+                }
             }
         }
         // Kept rows: the row stays, so counts do not change.
