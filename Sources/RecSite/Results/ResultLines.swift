@@ -9,19 +9,11 @@ enum ResultLines {
         let items: [Entry]
 
         init(scanning scanner: inout JSONLineScanner) throws {
-            var userID: String?, items: [Entry]?
-            try scanner.object { scanner, key in
-                switch key {
-                case "user_id" where userID == nil: userID = try scanner.string()
-                case "items" where items == nil:
-                    var entries: [Entry] = []
-                    try scanner.array { entries.append(try Entry(scanning: &$0)) }
-                    items = entries
-                default: throw JSONLineScanner.Malformed()
-                }
+            (userID, items) = try ResultLines.keyedList(&scanner, idKey: "user_id", listKey: "items") { scanner in
+                var entries: [Entry] = []
+                try scanner.array { entries.append(try Entry(scanning: &$0)) }
+                return entries
             }
-            guard let userID, let items else { throw JSONLineScanner.Malformed() }
-            (self.userID, self.items) = (userID, items)
         }
     }
 
@@ -54,17 +46,25 @@ enum ResultLines {
         let neighbours: [SimilarItem]
 
         init(scanning scanner: inout JSONLineScanner) throws {
-            var itemID: String?, neighbours: [SimilarItem]?
-            try scanner.object { scanner, key in
-                switch key {
-                case "item_id" where itemID == nil: itemID = try scanner.string()
-                case "neighbours" where neighbours == nil: neighbours = try SimilarItem.list(&scanner)
-                default: throw JSONLineScanner.Malformed()
-                }
-            }
-            guard let itemID, let neighbours else { throw JSONLineScanner.Malformed() }
-            (self.itemID, self.neighbours) = (itemID, neighbours)
+            (itemID, neighbours) = try ResultLines.keyedList(&scanner, idKey: "item_id", listKey: "neighbours",
+                                                             list: SimilarItem.list)
         }
+    }
+
+    /// An object of exactly two members: the ID `idKey` and the list
+    /// `listKey`, read by `list`.
+    static func keyedList<Element>(_ scanner: inout JSONLineScanner, idKey: String, listKey: String,
+                                   list: (inout JSONLineScanner) throws -> [Element]) throws -> (String, [Element]) {
+        var id: String?, elements: [Element]?
+        try scanner.object { scanner, key in
+            switch key {
+            case idKey where id == nil: id = try scanner.string()
+            case listKey where elements == nil: elements = try list(&scanner)
+            default: throw JSONLineScanner.Malformed()
+            }
+        }
+        guard let id, let elements else { throw JSONLineScanner.Malformed() }
+        return (id, elements)
     }
 
     /// `[item_id, similarity]`: a contributor of a score, or a neighbour.

@@ -39,4 +39,29 @@ struct JSONLineScannerTests {
     func malformedLinesAreRefused(_ text: String) {
         #expect(throws: JSONLineScanner.Malformed.self) { _ = try Self.list(text) }
     }
+
+    static func neighbours(_ text: String) throws -> ResultLines.Neighbours {
+        var scanner = JSONLineScanner(ArraySlice(Array(text.utf8)))
+        let line = try ResultLines.Neighbours(scanning: &scanner)
+        try scanner.end()
+        return line
+    }
+
+    @Test func neighboursReadBack() throws {
+        let line = try Self.neighbours(#"{"neighbours":[["i2",0.5],["i3",1e-3]],"item_id":"i1"}"#)
+        #expect(line.itemID == "i1")
+        #expect(line.neighbours.map(\.itemID) == ["i2", "i3"])
+        #expect(line.neighbours.map(\.similarity) == [0.5, 0.001])
+    }
+
+    @Test(arguments: [
+        #"{"item_id":"i1"}"#,                                       // no neighbours
+        #"{"neighbours":[]}"#,                                      // no item_id
+        #"{"item_id":"i1","neighbours":[],"neighbours":[]}"#,       // a key twice
+        #"{"item_id":"i1","neighbours":[],"user_id":"u1"}"#,        // a list line's key
+        #"{"item_id":"i1","neighbours":[["i2"]]}"#,                 // a pair without its similarity
+    ])
+    func malformedNeighbourLinesAreRefused(_ text: String) {
+        #expect(throws: JSONLineScanner.Malformed.self) { _ = try Self.neighbours(text) }
+    }
 }
