@@ -168,7 +168,7 @@ public final class ReportSite: SiteContent, @unchecked Sendable {
 
     public func makeDataFiles(_ batch: inout SiteBatch, workers: Int) throws {
         switch batch.kind {
-        case .users(let users):
+        case .users:
             let reports = pagedReports(batch.userReports)
             let data = self.data
             batch.files += parallelMap(count: reports.count, workers: workers, makeScratch: {}) { index, _ in
