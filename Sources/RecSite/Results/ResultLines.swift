@@ -89,6 +89,14 @@ enum ResultLines {
         }
     }
 
+    /// `bytes`, one whole line, read as `Line`: nothing may follow its value.
+    static func line<Line: ResultLine>(_ bytes: ArraySlice<UInt8>, as _: Line.Type) throws -> Line {
+        var scanner = JSONLineScanner(bytes)
+        let value = try Line(scanning: &scanner)
+        try scanner.end()
+        return value
+    }
+
     /// Every non-empty line of the file in `directory`, read on `workers`
     /// threads, with its line number (from 1).
     /// - Throws: `RecSiteError.invalidResults` naming the file and the first bad line.
@@ -101,10 +109,8 @@ enum ResultLines {
         }
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated()
             .filter { !$0.element.isEmpty }.map { (line: $0.offset + 1, bytes: $0.element) }
-        let read = parallelMap(count: lines.count, workers: workers, makeScratch: {}) { n, _ -> Line? in
-            var scanner = JSONLineScanner(lines[n].bytes)
-            guard let value = try? Line(scanning: &scanner), (try? scanner.end()) != nil else { return nil }
-            return value
+        let read = parallelMap(count: lines.count, workers: workers, makeScratch: {}) { n, _ in
+            try? line(lines[n].bytes, as: Line.self)
         }
         return try zip(lines, read).map { line, value in
             guard let value else {

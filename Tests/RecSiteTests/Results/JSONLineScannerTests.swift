@@ -6,10 +6,11 @@ import Testing
 @Suite("JSON line scanner")
 struct JSONLineScannerTests {
     static func list(_ text: String) throws -> ResultLines.List {
-        var scanner = JSONLineScanner(ArraySlice(Array(text.utf8)))
-        let list = try ResultLines.List(scanning: &scanner)
-        try scanner.end()
-        return list
+        try ResultLines.line(ArraySlice(text.utf8), as: ResultLines.List.self)
+    }
+
+    static func neighbours(_ text: String) throws -> ResultLines.Neighbours {
+        try ResultLines.line(ArraySlice(text.utf8), as: ResultLines.Neighbours.self)
     }
 
     @Test func escapesAndNumbersReadBack() throws {
@@ -38,13 +39,6 @@ struct JSONLineScannerTests {
     ])
     func malformedLinesAreRefused(_ text: String) {
         #expect(throws: JSONLineScanner.Malformed.self) { _ = try Self.list(text) }
-    }
-
-    static func neighbours(_ text: String) throws -> ResultLines.Neighbours {
-        var scanner = JSONLineScanner(ArraySlice(Array(text.utf8)))
-        let line = try ResultLines.Neighbours(scanning: &scanner)
-        try scanner.end()
-        return line
     }
 
     @Test func neighboursReadBack() throws {
